@@ -1,0 +1,34 @@
+import type { Config } from './platform/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { openPglite, openPostgres, type Database } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { buildServer } from './platform/http/server.ts';
+import { loadReferenceData, referenceLoaded } from './modules/reference/reference.service.ts';
+import { registerReferenceRoutes } from './modules/reference/reference.routes.ts';
+import { registerPersonRoutes } from './modules/persons/persons.routes.ts';
+import { registerEmployerRoutes } from './modules/employers/employers.routes.ts';
+import { registerEmploymentRoutes } from './modules/employment/employment.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+
+export const ROUTES = [
+  registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
+  registerImportRoutes, registerAuditRoutes,
+];
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.dataDir);
+}
+
+/** Migrations, then the reference tables on first use: every command that opens the database runs this. */
+export async function prepareDatabase(database: Database): Promise<{ applied: string[]; referenceLoadedNow: boolean }> {
+  const applied = await migrate(database);
+  const loaded = await referenceLoaded(database.db);
+  if (!loaded) await loadReferenceData(database.db);
+  return { applied, referenceLoadedNow: !loaded };
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}) {
+  return buildServer(ctx, ROUTES, opts);
+}

@@ -1,0 +1,48 @@
+import type { AppContext } from '../../platform/context.ts';
+import { regionPrefix, seesFullIdNumber, type Principal } from '../../platform/auth/policy.ts';
+import { maskIdNumber } from '../persons/id-number.ts';
+
+const CHUNK = 5000;
+
+const cell = (v: unknown) => {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/**
+ * CSV lines of the registry within the caller's region, in keyset-paged chunks so that an export
+ * of millions of rows holds one chunk in memory. ID numbers follow the same masking rule as lists.
+ */
+export async function* exportCsv(ctx: AppContext, kind: 'persons' | 'employers', p: Principal | null): AsyncGenerator<string> {
+  const prefix = p ? regionPrefix(p.regionCode) : '';
+  if (kind === 'persons') {
+    yield '\ufeffid_number,name,sex,birth_date,hukou_type,region_code,migrant_worker,registered_poor,fisherman\n';
+  } else {
+    yield '\ufeffcredit_code,name,legal_rep,region_code,industry_code,size_class,ownership,address\n';
+  }
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    if (kind === 'persons') {
+      let q = ctx.db.selectFrom('person').select(['province_code', 'id', 'id_number', 'name', 'sex', 'birth_date', 'hukou_type', 'region_code', 'migrant_worker', 'registered_poor', 'fisherman']);
+      if (prefix) q = q.where('province_code', '=', prefix.slice(0, 2)).where('region_code', 'like', `${prefix}%`);
+      const rows = await q.where((eb) => eb.or([eb('province_code', '>', after[0]), eb.and([eb('province_code', '=', after[0]), eb('id', '>', after[1])])]))
+        .orderBy('province_code').orderBy('id').limit(CHUNK).execute();
+      if (!rows.length) return;
+      yield rows.map((r) => [seesFullIdNumber(p, r.region_code, r.id) ? r.id_number : maskIdNumber(r.id_number), r.name, r.sex, r.birth_date, r.hukou_type, r.region_code, r.migrant_worker, r.registered_poor, r.fisherman].map(cell).join(',')).join('\n') + '\n';
+      const last = rows[rows.length - 1];
+      after = [last.province_code, last.id];
+    } else {
+      let q = ctx.db.selectFrom('employer').select(['province_code', 'id', 'credit_code', 'name', 'legal_rep', 'region_code', 'industry_code', 'size_class', 'ownership', 'address']);
+      if (prefix) q = q.where('province_code', '=', prefix.slice(0, 2)).where('region_code', 'like', `${prefix}%`);
+      const rows = await q.where((eb) => eb.or([eb('province_code', '>', after[0]), eb.and([eb('province_code', '=', after[0]), eb('id', '>', after[1])])]))
+        .orderBy('province_code').orderBy('id').limit(CHUNK).execute();
+      if (!rows.length) return;
+      yield rows.map((r) => [r.credit_code, r.name, r.legal_rep, r.region_code, r.industry_code, r.size_class, r.ownership, r.address].map(cell).join(',')).join('\n') + '\n';
+      const last = rows[rows.length - 1];
+      after = [last.province_code, last.id];
+    }
+  }
+}

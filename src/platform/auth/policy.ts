@@ -1,0 +1,80 @@
+import type { Role } from '../schema.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * Who may do what: one table, read by the route guard and by the role × endpoint tests.
+ * Region limits are applied per record by `assertRegion`; subject limits (an employer's own
+ * record, an insured person's own record) by `assertSubject`.
+ */
+export const POLICY = {
+  'person.read': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'insured'],
+  'person.write': ['province_officer', 'city_officer'],
+  'employer.read': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'employer'],
+  'employer.write': ['province_officer', 'city_officer'],
+  'employment.write': ['province_officer', 'city_officer', 'employer'],
+  'unemployment.write': ['province_officer', 'city_officer'],
+  'registry.import': ['province_officer', 'city_officer'],
+  'registry.export': ['ministry', 'province_officer', 'city_officer'],
+  'audit.read': ['ministry', 'province_officer'],
+  'user.manage': ['ministry', 'province_officer'],
+  'self': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'monitoring_reporter', 'employer', 'insured'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+/** Roles that see full ID numbers of persons in their region (case work needs them). */
+const FULL_ID_ROLES: readonly Role[] = ['province_officer', 'city_officer', 'labour_inspector'];
+
+export interface Principal {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string; // '000000' national, 'PP0000' province, 'PPCC00' city
+  subjectProvinceCode: string | null;
+  subjectId: string | null;
+  scopes: readonly ('read' | 'write')[];
+}
+
+export const NATIONAL = '000000';
+
+export function can(role: Role, action: Action): boolean {
+  return (POLICY[action] as readonly Role[]).includes(role);
+}
+
+/** The code prefix a region scope covers: '' nationally, 2 digits a province, 4 a city. */
+export function regionPrefix(regionCode: string): string {
+  if (regionCode === NATIONAL) return '';
+  if (regionCode.endsWith('0000')) return regionCode.slice(0, 2);
+  if (regionCode.endsWith('00')) return regionCode.slice(0, 4);
+  return regionCode;
+}
+
+export function inRegion(p: Pick<Principal, 'regionCode'>, regionCode: string): boolean {
+  return regionCode.startsWith(regionPrefix(p.regionCode));
+}
+
+export function assertRegion(p: Principal, regionCode: string): void {
+  if (!inRegion(p, regionCode)) {
+    throw new AppError('OUT_OF_REGION', `This record belongs to region ${regionCode}, outside your scope ${p.regionCode}`);
+  }
+}
+
+/** Employer and insured users act only on their own record. */
+export function assertSubject(p: Principal, provinceCode: string, id: string): void {
+  if ((p.role === 'employer' || p.role === 'insured') && (p.subjectProvinceCode !== provinceCode || p.subjectId !== id)) {
+    throw new AppError('FORBIDDEN', 'You may only act on your own record');
+  }
+}
+
+export function seesFullIdNumber(p: Principal | null, personRegion: string, personId?: string): boolean {
+  if (!p) return false;
+  if (p.role === 'insured') return p.subjectId === personId;
+  return FULL_ID_ROLES.includes(p.role) && inRegion(p, personRegion);
+}
+
+/** Province codes a principal's queries are limited to; null means every province. */
+export function provinceFilter(p: Principal): string | null {
+  const prefix = regionPrefix(p.regionCode);
+  return prefix === '' ? null : prefix.slice(0, 2);
+}
