@@ -11,10 +11,11 @@ import { registerEmploymentRoutes } from './modules/employment/employment.routes
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
 
 export const ROUTES = [
   registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
-  registerImportRoutes, registerAuditRoutes,
+  registerImportRoutes, registerAuditRoutes, registerStatsRoutes,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -141,7 +141,7 @@ program.command('export').description('export a registry as CSV (full ID numbers
     // The CLI runs as the operator with direct database access: no masking beyond what the database holds.
     const operatorPrincipal = { id: 'cli', username: 'cli', displayName: 'operator', role: 'province_officer' as const, regionCode: '000000', subjectProvinceCode: null, subjectId: null, scopes: ['read' as const] };
     for await (const chunk of exportCsv(ctx, kind, operatorPrincipal)) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     if (o.out) await new Promise((r) => (out as fs.WriteStream).end(r));
   }));

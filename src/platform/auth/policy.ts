@@ -16,6 +16,7 @@ export const POLICY = {
   'registry.import': ['province_officer', 'city_officer'],
   'registry.export': ['ministry', 'province_officer', 'city_officer'],
   'audit.read': ['ministry', 'province_officer'],
+  'stats.read': ['ministry', 'province_officer', 'city_officer', 'labour_inspector'],
   'user.manage': ['ministry', 'province_officer'],
   'self': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'monitoring_reporter', 'employer', 'insured'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -17,7 +17,8 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { registerGuard } from './guard.ts';
 
 export type App = FastifyInstance;
-export type RouteRegistrar = (app: ReturnType<FastifyInstance['withTypeProvider']>, ctx: AppContext) => void;
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type RouteRegistrar = (app: TypedApp, ctx: AppContext) => void;
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
