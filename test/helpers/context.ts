@@ -12,8 +12,8 @@ export const ENGINE = (process.env.HRSS_TEST_ENGINE ?? 'pglite') as 'pglite' | '
  * A fresh, migrated database with reference data for one test file, on the engine of the
  * current vitest project. Call `close()` in afterAll.
  */
-export async function testContext(): Promise<AppContext & { close(): Promise<void> }> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', HRSS_DEMO: 'off', HRSS_DATA_DIR: '/nonexistent' } as NodeJS.ProcessEnv);
+export async function testContext(overrides: Record<string, string> = {}): Promise<AppContext & { close(): Promise<void> }> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', HRSS_DEMO: 'off', HRSS_DATA_DIR: '/nonexistent', HRSS_LOGIN_RATE_PER_MINUTE: '1000', ...overrides } as NodeJS.ProcessEnv);
   let database: Database;
   let drop = async () => {};
   if (ENGINE === 'postgres') {

@@ -23,7 +23,7 @@ export async function* exportCsv(ctx: AppContext, kind: 'persons' | 'employers',
   } else {
     yield '\ufeffcredit_code,name,legal_rep,region_code,industry_code,size_class,ownership,address\n';
   }
-  let after: [string, string] = ['', ''];
+  let after: [string, string] = ['', '00000000-0000-0000-0000-000000000000']; // before every real key
   for (;;) {
     if (kind === 'persons') {
       let q = ctx.db.selectFrom('person').select(['province_code', 'id', 'id_number', 'name', 'sex', 'birth_date', 'hukou_type', 'region_code', 'migrant_worker', 'registered_poor', 'fisherman']);

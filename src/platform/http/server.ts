@@ -17,6 +17,10 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { registerGuard } from './guard.ts';
 
 export type App = FastifyInstance;
+declare module 'fastify' {
+  interface FastifyInstance { hrssRoutes: { method: string; url: string; action?: string; public?: boolean }[] }
+}
+
 export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 export type RouteRegistrar = (app: TypedApp, ctx: AppContext) => void;
 
@@ -68,6 +72,12 @@ export async function buildServer(ctx: AppContext, registrars: RouteRegistrar[],
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  // Every route with its policy, for the role × endpoint tests and the guard's own check.
+  const routes: { method: string; url: string; action?: string; public?: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url, action: r.config?.action, public: r.config?.public });
+  });
+  app.decorate('hrssRoutes', routes);
   registerGuard(app, ctx.db, ctx.config);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 

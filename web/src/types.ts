@@ -1,0 +1,66 @@
+/** Shapes of the API's JSON, as documented in /api/openapi.json. */
+export type Role = 'ministry' | 'province_officer' | 'city_officer' | 'labour_inspector' | 'monitoring_reporter' | 'employer' | 'insured';
+export const ROLES: readonly Role[] = ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'monitoring_reporter', 'employer', 'insured'];
+
+export type Action =
+  | 'person.read' | 'person.write' | 'employer.read' | 'employer.write' | 'employment.write' | 'unemployment.write'
+  | 'registry.import' | 'registry.export' | 'audit.read' | 'user.manage' | 'stats.read' | 'self';
+
+export interface User {
+  id: string; username: string; displayName: string; role: Role; regionCode: string;
+  subjectProvinceCode: string | null; subjectId: string | null; disabled: boolean; createdAt: string;
+}
+export interface Me { user: User; csrfToken: string | null; expiresAt: string | null; actions: Action[] }
+
+export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+
+export interface Division { code: string; level: 'province' | 'prefecture' | 'county' | string; parentCode: string | null; nameZh: string; nameEn: string }
+export interface Industry { code: string; level: string; sectionCode: string | null; nameZh: string; nameEn: string; injuryClass: number | null }
+
+export type HukouType = 'urban' | 'rural';
+export interface Person {
+  id: string; provinceCode: string; idNumber: string; idNumberMasked: boolean; name: string; sex: 'M' | 'F'; birthDate: string;
+  hukouType: HukouType; regionCode: string; migrantWorker: boolean; registeredPoor: boolean; fisherman: boolean; phone: string | null;
+  createdAt: string; updatedAt: string;
+}
+export interface Employment {
+  id: string; provinceCode: string; employerId: string; employerName: string; personId: string; personProvinceCode: string;
+  hiredOn: string; separatedOn: string | null; separationReason: string | null;
+}
+export interface UnemploymentRegistration {
+  id: string; provinceCode: string; personId: string; regionCode: string; registeredOn: string; deregisteredOn: string | null; deregisterReason: string | null;
+}
+export interface PersonDetail { person: Person; employments: Employment[]; unemploymentRegistrations: UnemploymentRegistration[] }
+
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large', 'public_institution'] as const;
+export const OWNERSHIPS = ['state', 'collective', 'private', 'foreign', 'hmt', 'joint', 'other'] as const;
+export type SizeClass = typeof SIZE_CLASSES[number];
+export type Ownership = typeof OWNERSHIPS[number];
+export interface Employer {
+  id: string; provinceCode: string; creditCode: string; name: string; legalRep: string; regionCode: string; industryCode: string;
+  sizeClass: SizeClass; ownership: Ownership; address: string; createdAt: string; updatedAt: string;
+}
+export interface Employee { employmentId: string; hiredOn: string; personId: string; name: string; idNumber: string }
+export interface EmployerDetail { employer: Employer; employees: Employee[] }
+
+export const SEPARATION_REASONS = ['resigned', 'dismissed', 'contract_ended', 'retired', 'died', 'employer_closed', 'other'] as const;
+export const DEREGISTER_REASONS = ['reemployed', 'retired', 'moved_away', 'no_longer_seeking', 'conscripted', 'imprisoned', 'died', 'other'] as const;
+
+export interface Counts { persons: number; employers: number; employed: number; registeredUnemployed: number }
+export interface Headline extends Counts { asOf: string }
+export interface Overview {
+  regionCode: string; totals: Counts; byProvince: (Counts & { provinceCode: string })[];
+  monthly: { month: string; hires: number; separations: number }[];
+}
+
+export type ImportKind = 'persons' | 'employers';
+export interface ImportJob {
+  id: string; kind: ImportKind; filename: string; status: 'running' | 'done' | 'failed';
+  totalRows: number; okRows: number; errorRows: number; skippedRows?: number; message: string | null; createdAt?: string; finishedAt?: string | null;
+}
+
+export interface AuditEntry {
+  id: string; provinceCode: string; at: string; actorId: string | null; actorName: string; action: string;
+  entityType: string; entityId: string; before: unknown; after: unknown; requestId: string | null;
+}
+export interface ApiToken { id: string; name: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
