@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openMemoryPglite, openPostgres } from '../../src/platform/db.ts';
 import { migrate } from '../../src/platform/migrate.ts';
 import { loadReferenceData } from '../../src/modules/reference/reference.service.ts';
+import { ensureWebBuild } from '../../src/cli/web-build.ts';
 
 /**
  * Builds, once per run, a migrated database with the reference data: a PGlite data-dir dump
@@ -13,6 +14,8 @@ import { loadReferenceData } from '../../src/modules/reference/reference.service
  * TEST_DATABASE_URL, a PostgreSQL template database that each test file clones.
  */
 export default async function setup(project: TestProject) {
+  // Build the console once, before any test file starts a server or a browser (never two builds at once).
+  await ensureWebBuild();
   const runId = `${process.pid}_${Date.now()}`;
   const dumpPath = path.join(os.tmpdir(), `hrss-test-template-${runId}.tar`);
   const mem = await openMemoryPglite();

@@ -46,7 +46,8 @@ export function registerGuard(app: FastifyInstance, db: Db, config: Config) {
   // onRequest, before the body is read: an anonymous or forbidden caller learns nothing from validation.
   app.addHook('onRequest', async (req) => {
     const routeConfig = req.routeOptions.config;
-    if (!req.url.startsWith('/api/') || req.is404) return;
+    // The docs UI (a plugin's routes) is public like the OpenAPI document it renders.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const token = auth.slice(7).trim();

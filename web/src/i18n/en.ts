@@ -365,7 +365,6 @@ export const en: Record<MessageKey, string> = {
   'tokens.createdTitle': 'Token created',
 
   'welcome.title': 'Welcome, {name}',
-  'welcome.scope': 'Your role: {role}; your region: {region}.',
   'welcome.reporter': 'Reporting employment and unemployment monitoring data comes in a later release. For now you can manage your API tokens.',
   'welcome.pick': 'Choose a task from the menu.',
 

@@ -366,7 +366,6 @@ export const zhCN = {
   'tokens.createdTitle': '令牌已创建',
 
   'welcome.title': '您好，{name}',
-  'welcome.scope': '您的角色：{role}；管辖范围：{region}。',
   'welcome.reporter': '就业失业监测数据报送功能将在后续版本提供。目前您可以管理自己的 API 令牌。',
   'welcome.pick': '请从左侧菜单选择要办理的业务。',
 

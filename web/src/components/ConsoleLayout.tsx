@@ -1,0 +1,72 @@
+import { Layout, Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from '../auth.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import type { Action, Me } from '../types.ts';
+import { AppHeader } from './AppHeader.tsx';
+
+interface Entry { key: string; path: string; label: MessageKey; action: Action }
+
+/** The console menu: each entry shows only when the user's role may do its action. */
+export function menuEntries(me: Me): Entry[] {
+  const role = me.user.role;
+  const entries: Entry[] = [
+    { key: 'dashboard', path: '/console/dashboard', label: 'nav.dashboard', action: 'stats.read' },
+    // Employer and insured users see their own record rather than a registry to search.
+    role === 'insured' && me.user.subjectId
+      ? { key: 'persons', path: `/console/persons/${me.user.subjectId}`, label: 'nav.myRecord', action: 'person.read' }
+      : { key: 'persons', path: '/console/persons', label: 'nav.persons', action: 'person.read' },
+    role === 'employer' && me.user.subjectId
+      ? { key: 'employers', path: `/console/employers/${me.user.subjectId}`, label: 'nav.myEmployer', action: 'employer.read' }
+      : { key: 'employers', path: '/console/employers', label: 'nav.employers', action: 'employer.read' },
+    { key: 'imports', path: '/console/imports', label: 'nav.imports', action: 'registry.import' },
+    { key: 'audit', path: '/console/audit', label: 'nav.audit', action: 'audit.read' },
+    { key: 'users', path: '/console/users', label: 'nav.users', action: 'user.manage' },
+    { key: 'tokens', path: '/console/tokens', label: 'nav.tokens', action: 'self' },
+  ];
+  return entries.filter((e) => me.actions.includes(e.action));
+}
+
+export function ConsoleLayout() {
+  const { me, ready } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (!ready) return null;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+
+  const entries = menuEntries(me);
+  const selected = entries.find((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))?.key
+    ?? entries.find((e) => location.pathname.startsWith(`/console/${e.key}`))?.key;
+  const items: MenuProps['items'] = entries.map((e) => ({ key: e.key, label: <Link to={e.path} data-testid={`nav-${e.key}`}>{t(e.label)}</Link> }));
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <AppHeader side="console" />
+      <Layout>
+        <Layout.Sider width={220} className="console-sider" breakpoint="md" collapsedWidth={0} theme="light">
+          <nav aria-label={t('nav.menu')}>
+            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0, paddingTop: 8 }} data-testid="menu" />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="main" tabIndex={-1} className="console-main" role="main">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function PublicLayout() {
+  const { t } = useI18n();
+  return (
+    <Layout style={{ minHeight: '100%', background: '#f5f6f8' }}>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <AppHeader side="public" />
+      <main id="main" tabIndex={-1} className="public-main">
+        <Outlet />
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import type { Headline } from '../../types.ts';
+
+const STATS: { key: keyof Omit<Headline, 'asOf'>; label: MessageKey }[] = [
+  { key: 'persons', label: 'stat.persons' },
+  { key: 'employers', label: 'stat.employers' },
+  { key: 'employed', label: 'stat.employed' },
+  { key: 'registeredUnemployed', label: 'stat.registeredUnemployed' },
+];
+
+// Published lists are later capabilities: each shows an honest empty state until then.
+const LISTS: MessageKey[] = ['public.blacklist', 'public.disclosures', 'public.shortage'];
+
+/** The public side: headline figures, published lists, complaints, the open API. No login. */
+export function PublicHome() {
+  const { t, fmt } = useI18n();
+  const { me } = useAuth();
+  const [headline, setHeadline] = useState<Headline | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    api.get<Headline>('/api/public/headline', undefined, ac.signal).then(setHeadline).catch((e) => { if (e.name !== 'AbortError') setError(e); });
+    return () => ac.abort();
+  }, []);
+
+  return (
+    <>
+      <section className="public-hero" aria-labelledby="public-title">
+        <Typography.Title id="public-title" level={1} style={{ marginBottom: 4 }}>{t('public.title')}</Typography.Title>
+        <Typography.Paragraph className="muted">{t('public.subtitle')}</Typography.Paragraph>
+      </section>
+
+      <section aria-labelledby="headline-title" style={{ marginBottom: 24 }}>
+        <Typography.Title id="headline-title" level={2}>{t('public.headline')}</Typography.Title>
+        <ProblemAlert error={error} style={{ marginBottom: 16 }} />
+        <Row gutter={[16, 16]} data-testid="headline">
+          {STATS.map((s) => (
+            <Col key={s.key} xs={12} md={6}>
+              <Card className="stat-card">
+                {headline ? <Statistic title={t(s.label)} value={fmt.number(headline[s.key])} /> : <Skeleton active paragraph={false} />}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+        {headline && <Typography.Paragraph className="muted" style={{ marginTop: 8 }}>{t('public.asOf', { time: fmt.dateTime(headline.asOf) })}</Typography.Paragraph>}
+      </section>
+
+      <section aria-labelledby="lists-title" style={{ marginBottom: 24 }}>
+        <Typography.Title id="lists-title" level={2}>{t('public.lists')}</Typography.Title>
+        <Row gutter={[16, 16]}>
+          {LISTS.map((k) => (
+            <Col key={k} xs={24} md={8}>
+              <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t(k)}</h3>} style={{ height: '100%' }}>
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><strong>{t('public.notPublished')}</strong><br /><span className="muted">{t('public.notPublishedHint')}</span></>} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </section>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}>
+          <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('public.complaint')}</h2>} extra={<Tag>{t('public.complaintSoon')}</Tag>} style={{ height: '100%' }} data-testid="complaint">
+            <Typography.Paragraph>{t('public.complaintHint')}</Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('public.developers')}</h2>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('public.apiDocsHint')}</Typography.Paragraph>
+            <a href="/api/docs" data-testid="api-docs">{t('public.apiDocs')}</a>
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('public.staff')}</h2>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('public.staffHint')}</Typography.Paragraph>
+            <Link to={me ? '/console' : '/login'}><Button type="primary">{me ? t('header.console') : t('header.login')}</Button></Link>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
