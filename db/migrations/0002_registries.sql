@@ -19,7 +19,8 @@ create table person (
   unique (province_code, id_number)
 );
 create index person_region on person (province_code, region_code);
-create index person_name on person (province_code, name);
+-- No btree on name: search is by substring (LIKE '%…%'), which a btree cannot serve, and each
+-- extra index costs every bulk import.
 
 -- National uniqueness of the ID number across provinces. On Citus this lookup table is
 -- distributed by id_number, the usual global-index pattern for a tenant-distributed schema.
@@ -46,7 +47,6 @@ create table employer (
   unique (province_code, credit_code)
 );
 create index employer_region on employer (province_code, region_code);
-create index employer_name on employer (province_code, name);
 
 create table employer_identity (
   credit_code   char(18) primary key,

@@ -142,14 +142,21 @@ export async function runImport(
   const writer = await makeWriter(ctx, opts.kind, jobId, opts.actor);
   let rows: unknown[][] = [];
   let errors: { row: number; e: FieldError }[] = [];
+  // One batch is written while the next is parsed and validated: on PostgreSQL the database and
+  // this process then work at the same time. At most one write is in flight, so memory stays flat.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const valid = rows.length;
-    const { inserted } = await writer.write(rows, errors, { total: counts.total, ok: counts.ok, errors: counts.errors });
-    const n = [...inserted.values()].reduce((a, b) => a + b, 0);
-    skipped += valid - n;
+    await inFlight;
+    const batch = rows;
+    const batchErrors = errors;
+    const snapshot = { total: counts.total, ok: counts.ok, errors: counts.errors };
     rows = [];
     errors = [];
-    opts.onProgress?.(counts.total);
+    inFlight = writer.write(batch, batchErrors, snapshot).then(({ inserted }) => {
+      skipped += batch.length - [...inserted.values()].reduce((a, b) => a + b, 0);
+      opts.onProgress?.(snapshot.total);
+    });
+    inFlight.catch(() => {}); // surfaced by the next await
   };
   try {
     const parser = opts.source.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 64 * 1024 }));
@@ -178,10 +185,12 @@ export async function runImport(
     }
     if (!header) throw new AppError('VALIDATION_FAILED', 'The file is empty: expected a header row', [{ field: 'file', code: 'EMPTY_FILE', message: 'empty' }]);
     await flush();
+    await inFlight;
     const message = skipped ? `${skipped} rows were already registered and left unchanged` : null;
     await ctx.db.updateTable('import_job').set({ status: 'done', finished_at: new Date(), total_rows: counts.total, ok_rows: counts.ok - skipped, error_rows: counts.errors, message }).where('id', '=', jobId).execute();
     return { id: jobId, kind: opts.kind, filename: opts.filename, status: 'done', totalRows: counts.total, okRows: counts.ok - skipped, errorRows: counts.errors, skippedRows: skipped, message };
   } catch (err) {
+    await inFlight.catch(() => {});
     const message = err instanceof AppError ? err.message : `Import stopped: ${(err as Error).message}`;
     await ctx.db.updateTable('import_job').set({ status: 'failed', finished_at: new Date(), message }).where('id', '=', jobId).execute().catch(() => {});
     if (err instanceof AppError) throw new AppError(err.code, err.message, err.fields, { importId: jobId });

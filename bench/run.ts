@@ -1,0 +1,16 @@
+import { benchImportPglite, benchImportPostgres } from './import.ts';
+import { benchHttpPerson } from './http.ts';
+
+/** npm run bench -- <name> [args]: prints figures and ratios; asserts nothing. */
+const [name = 'help', ...args] = process.argv.slice(2);
+const benches: Record<string, () => Promise<void>> = {
+  'import-pg': () => benchImportPostgres(args.length ? args.map(Number) : [100_000, 1_000_000]),
+  'import-pglite': () => benchImportPglite(Number(args[0] ?? 100_000)),
+  'http-person': () => benchHttpPerson(Number(args[0] ?? 20_000)),
+};
+if (!benches[name]) {
+  console.log(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [args]`);
+  process.exit(name === 'help' ? 0 : 1);
+}
+await benches[name]();
+process.exit(0);
