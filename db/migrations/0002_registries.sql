@@ -3,7 +3,7 @@
 create table person (
   province_code   char(2) not null,
   id              uuid not null,
-  id_number       char(18) not null,
+  id_number       char(18) collate "C" not null, -- codes compare bytewise: cheaper sorts and index inserts
   name            text not null,
   sex             char(1) not null check (sex in ('M', 'F')),
   birth_date      date not null,
@@ -25,7 +25,7 @@ create index person_region on person (province_code, region_code);
 -- National uniqueness of the ID number across provinces. On Citus this lookup table is
 -- distributed by id_number, the usual global-index pattern for a tenant-distributed schema.
 create table person_identity (
-  id_number     char(18) primary key,
+  id_number     char(18) collate "C" primary key,
   province_code char(2) not null,
   person_id     uuid not null
 );
@@ -33,7 +33,7 @@ create table person_identity (
 create table employer (
   province_code  char(2) not null,
   id             uuid not null,
-  credit_code    char(18) not null,
+  credit_code    char(18) collate "C" not null,
   name           text not null,
   legal_rep      text not null,
   region_code    char(6) not null references division (code),
@@ -49,7 +49,7 @@ create table employer (
 create index employer_region on employer (province_code, region_code);
 
 create table employer_identity (
-  credit_code   char(18) primary key,
+  credit_code   char(18) collate "C" primary key,
   province_code char(2) not null,
   employer_id   uuid not null
 );

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Readable as ReadableStream } from 'node:stream';
-import { parse } from 'csv-parse';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CompiledQuery } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
@@ -11,6 +10,7 @@ import type { Actor } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { employerRows, personRows, type RowKind } from './row-validators.ts';
+import { csvRecords } from './csv-records.ts';
 
 export const ROW_KINDS = { persons: personRows, employers: employerRows } as const;
 const BATCH = 5000;
@@ -159,10 +159,9 @@ export async function runImport(
     inFlight.catch(() => {}); // surfaced by the next await
   };
   try {
-    const parser = opts.source.pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 64 * 1024 }));
     let header: string[] | null = null;
     let rowNo = 1;
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of csvRecords(opts.source)) {
       if (!header) {
         header = record.map((h) => h.trim().toLowerCase());
         const missing = rowKind.required.filter((c) => !header!.includes(c));
@@ -194,7 +193,6 @@ export async function runImport(
     const message = err instanceof AppError ? err.message : `Import stopped: ${(err as Error).message}`;
     await ctx.db.updateTable('import_job').set({ status: 'failed', finished_at: new Date(), message }).where('id', '=', jobId).execute().catch(() => {});
     if (err instanceof AppError) throw new AppError(err.code, err.message, err.fields, { importId: jobId });
-    if ((err as { code?: string }).code?.startsWith?.('CSV_')) throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, [], { importId: jobId });
     throw err;
   } finally {
     await writer.close();
