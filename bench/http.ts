@@ -3,20 +3,20 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/platform/config.ts';
-import { openMemoryPglite } from '../src/platform/db.ts';
+import { openMemoryPglite, openPostgres, type Database } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { loadReferenceData } from '../src/modules/reference/reference.service.ts';
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { createToken, findUserByUsername } from '../src/modules/users/users.service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/audit.ts';
 import { buildApp } from '../src/app.ts';
-import { fmt } from './lib.ts';
+import { fmt, freshPgDatabase } from './lib.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function load(url: string, headers: Record<string, string>, total: number, concurrency = 32) {
   return new Promise<{ rps: number; p50: number; p99: number; failed: number }>((resolve, reject) => {
-    const w = new Worker(path.join(here, 'load-worker.ts'), { workerData: { url, headers, total, concurrency }, execArgv: ['--import', 'tsx'] });
+    const w = new Worker(path.join(here, 'load-worker.mjs'), { workerData: { url, headers, total, concurrency } });
     w.once('message', (m: { latencies: number[]; seconds: number; failed: number }) => {
       const s = m.latencies.sort((a, b) => a - b);
       resolve({ rps: s.length / m.seconds, p50: s[Math.floor(s.length * 0.5)], p99: s[Math.floor(s.length * 0.99)], failed: m.failed });
@@ -26,8 +26,8 @@ function load(url: string, headers: Record<string, string>, total: number, concu
 }
 
 /** Authenticated GET of one person (token, policy, region check, masking) vs a bare Fastify constant route. */
-export async function benchHttpPerson(total: number) {
-  const database = await openMemoryPglite();
+export async function benchHttpPerson(total: number, engine: 'pglite' | 'postgres' = 'pglite') {
+  const database: Database = engine === 'postgres' ? openPostgres(await freshPgDatabase('hrss_bench_http'), 10) : await openMemoryPglite();
   await migrate(database);
   await loadReferenceData(database.db);
   const ctx = { database, db: database.db, config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
@@ -48,7 +48,7 @@ export async function benchHttpPerson(total: number) {
   await load(`http://127.0.0.1:${port(bare)}/constant`, {}, 500);
   const base = await load(`http://127.0.0.1:${port(bare)}/constant`, {}, total);
   const ours = await load(`http://127.0.0.1:${port(app)}/api/persons/${person.id}`, auth, total);
-  console.log('# Authenticated GET /api/persons/:id (PGlite) vs bare Fastify constant route, loopback, 32 connections');
+  console.log(`# Authenticated GET /api/persons/:id (${engine}) vs bare Fastify constant route, loopback, 32 connections, ${fmt(total)} requests each`);
   console.log(`bare:  ${fmt(base.rps)} req/s  p50 ${base.p50.toFixed(2)} ms  p99 ${base.p99.toFixed(2)} ms  failed ${base.failed}`);
   console.log(`hrss:  ${fmt(ours.rps)} req/s  p50 ${ours.p50.toFixed(2)} ms  p99 ${ours.p99.toFixed(2)} ms  failed ${ours.failed}`);
   console.log(`ratio hrss/bare throughput = ${(ours.rps / base.rps).toFixed(3)}; p99 ratio = ${(ours.p99 / base.p99).toFixed(1)}×`);

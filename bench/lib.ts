@@ -20,7 +20,7 @@ export async function personsCsv(n: number): Promise<string> {
     const first17 = `${region.slice(0, 4)}05${birth}${String(Math.floor(i / regions.length) % 1000).padStart(3, '0')}`;
     buf += `${first17}${idCheckCharacter(first17)},测试${i},${i % 4 ? 'urban' : 'rural'},${region},${i % 7 === 0},false,false,138${String(i).padStart(8, '0')}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }

@@ -6,7 +6,7 @@ const [name = 'help', ...args] = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
   'import-pg': () => benchImportPostgres(args.length ? args.map(Number) : [100_000, 1_000_000]),
   'import-pglite': () => benchImportPglite(Number(args[0] ?? 100_000)),
-  'http-person': () => benchHttpPerson(Number(args[0] ?? 20_000)),
+  'http-person': () => benchHttpPerson(Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000), args.includes('--pg') ? 'postgres' : 'pglite'),
 };
 if (!benches[name]) {
   console.log(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [args]`);

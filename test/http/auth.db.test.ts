@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers/context.ts';
 import { login, makeUser, testApp, TEST_PASSWORD, type TestApp } from '../helpers/http.ts';
+import { forgetAllAuth } from '../../src/platform/auth/sessions.ts';
 
 describe('sessions, CSRF, tokens, rate limit', () => {
   let ctx: Awaited<ReturnType<typeof testContext>>;
@@ -36,6 +37,7 @@ describe('sessions, CSRF, tokens, rate limit', () => {
   it('an expired session is refused with SESSION_EXPIRED', async () => {
     const c = await login(app, 's.sz');
     await ctx.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    forgetAllAuth(); // as if the few seconds of the in-process auth cache had passed
     const res = await c.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SESSION_EXPIRED');

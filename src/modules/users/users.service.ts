@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import { hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../platform/auth/passwords.ts';
 import { NATIONAL, inRegion, regionPrefix, type Principal } from '../../platform/auth/policy.ts';
-import { TOKEN_PREFIX } from '../../platform/auth/sessions.ts';
+import { TOKEN_PREFIX, forgetAuth } from '../../platform/auth/sessions.ts';
 import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 
@@ -103,6 +103,7 @@ export async function setPassword(ctx: AppContext, manager: Principal | null, ac
     await trx.deleteFrom('session').where('user_id', '=', id).execute(); // old sessions end with the old password
     await writeAudit(trx, actor, { provinceCode: provinceOf(user.region_code), action: 'user.password_reset', entityType: 'user', entityId: id });
   });
+  forgetAuth({ userId: id });
 }
 
 export async function setDisabled(ctx: AppContext, manager: Principal, actor: Actor, id: string, disabled: boolean) {
@@ -112,7 +113,7 @@ export async function setDisabled(ctx: AppContext, manager: Principal, actor: Ac
     if (disabled) await trx.deleteFrom('session').where('user_id', '=', id).execute();
     await writeAudit(trx, actor, { provinceCode: provinceOf(user.region_code), action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: presentUser(user), after: presentUser(after) });
     return presentUser(after);
-  });
+  }).finally(() => forgetAuth({ userId: id }));
 }
 
 export async function findUserByUsername(db: Db, username: string) {
@@ -149,7 +150,7 @@ export async function listTokens(db: Db, userId: string) {
 
 /** userId null: the CLI operator may revoke any token. */
 export async function revokeToken(ctx: AppContext, userId: string | null, actor: Actor, tokenId: string) {
-  let q = ctx.db.selectFrom('api_token').select(['id', 'revoked_at']).where('id', '=', tokenId);
+  let q = ctx.db.selectFrom('api_token').select(['id', 'revoked_at', 'user_id']).where('id', '=', tokenId);
   if (userId) q = q.where('user_id', '=', userId);
   const token = await q.executeTakeFirst();
   if (!token) throw notFound('Token');
@@ -158,4 +159,5 @@ export async function revokeToken(ctx: AppContext, userId: string | null, actor:
     await trx.updateTable('api_token').set({ revoked_at: new Date() }).where('id', '=', tokenId).execute();
     await writeAudit(trx, actor, { provinceCode: null, action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
   });
+  forgetAuth({ userId: token.user_id });
 }

@@ -1,14 +1,15 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
+// Plain JavaScript: a worker thread does not inherit the tsx loader.
 /** A bounded loopback load: `total` GETs at `concurrency` over keep-alive; returns latencies in ms. */
-const { url, headers, total, concurrency } = workerData as { url: string; headers: Record<string, string>; total: number; concurrency: number };
+const { url, headers, total, concurrency } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const latencies: number[] = [];
+const latencies = [];
 let sent = 0;
 let failed = 0;
 
-function one(): Promise<void> {
+function one() {
   return new Promise((resolve) => {
     const t = process.hrtime.bigint();
     const req = http.get(url, { agent, headers }, (res) => {
@@ -34,4 +35,4 @@ const start = process.hrtime.bigint();
 await Promise.all(Array.from({ length: concurrency }, lane));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 agent.destroy();
-parentPort!.postMessage({ latencies, seconds, failed });
+parentPort.postMessage({ latencies, seconds, failed });
