@@ -117,9 +117,8 @@ program.command('import').description('import a CSV file into a registry')
     let bytes = 0;
     const source = fs.createReadStream(file);
     source.on('data', (b) => { bytes += b.length; });
-    const result = await runImport(ctx, { kind, filename: path.basename(file), source, principal: null, actor: operator, onProgress: (n) => bar.update(n) });
+    const result = await runImport(ctx, { kind, filename: path.basename(file), source, principal: null, actor: operator, onProgress: (n) => bar.update(n, size ? bytes / size : undefined) });
     bar.done();
-    void size; void bytes;
     console.log(`${result.totalRows} rows: ${result.okRows} imported, ${result.skippedRows} already registered, ${result.errorRows} with errors (import ${result.id})`);
     if (result.errorRows) {
       const errs = await ctx.db.selectFrom('import_error').selectAll().where('job_id', '=', result.id).orderBy('row_no').execute();
