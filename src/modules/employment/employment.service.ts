@@ -57,17 +57,13 @@ export const presentEmployment = (r: EmploymentRow) => ({
   personProvinceCode: r.person_province_code, hiredOn: r.hired_on, separatedOn: r.separated_on, separationReason: r.separation_reason,
 });
 
-export async function employmentHistory(db: Executor, personId: string) {
-  return (await employmentSelect(db).where('e.person_id', '=', personId).orderBy('e.hired_on', 'desc').execute()).map(presentEmployment);
-}
-
-export async function unemploymentHistory(db: Executor, personId: string) {
-  const rows = await db.selectFrom('unemployment_registration').selectAll().where('person_id', '=', personId).orderBy('registered_on', 'desc').execute();
-  return rows.map((r) => ({
-    id: r.id, provinceCode: r.province_code, personId: r.person_id, regionCode: r.region_code, registeredOn: r.registered_on,
-    deregisteredOn: r.deregistered_on, deregisterReason: r.deregister_reason,
-  }));
-}
+type UnemploymentRow = {
+  id: string; province_code: string; person_id: string; region_code: string; registered_on: string; deregistered_on: string | null; deregister_reason: string | null;
+};
+const presentUnemployment = (r: UnemploymentRow) => ({
+  id: r.id, provinceCode: r.province_code, personId: r.person_id, regionCode: r.region_code, registeredOn: r.registered_on,
+  deregisteredOn: r.deregistered_on, deregisterReason: r.deregister_reason,
+});
 
 export async function currentEmployees(ctx: AppContext, p: Principal, employerId: string) {
   const employer = await getEmployer(ctx, p, employerId);
@@ -145,7 +141,7 @@ export async function registerUnemployed(ctx: AppContext, p: Principal, actor: A
       registered_on: input.registeredOn, deregistered_on: null, deregister_reason: null,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { provinceCode, action: 'unemployment.register', entityType: 'unemployment_registration', entityId: id, after: row });
-    return (await unemploymentHistory(trx, person.id)).find((r) => r.id === id)!;
+    return presentUnemployment(row);
   });
 }
 
@@ -160,6 +156,6 @@ export async function deregisterUnemployed(ctx: AppContext, p: Principal, actor:
     const after = await trx.updateTable('unemployment_registration').set({ deregistered_on: input.deregisteredOn, deregister_reason: input.reason })
       .where('province_code', '=', before.province_code).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { provinceCode: before.province_code, action: 'unemployment.deregister', entityType: 'unemployment_registration', entityId: id, before, after });
-    return (await unemploymentHistory(trx, before.person_id)).find((r) => r.id === id)!;
+    return presentUnemployment(after);
   });
 }

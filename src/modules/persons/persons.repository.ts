@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db.ts';
 import type { PersonTable } from '../../platform/schema.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -32,3 +32,29 @@ export async function searchPersons(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/**
+ * A person with employment history and unemployment registrations in one round trip: the
+ * console's person page is the registry's most frequent read, and on PGlite each query counts.
+ */
+export async function findPersonDetail(db: Executor, id: string, province: string | null) {
+  let q = db.selectFrom('person as p').selectAll('p')
+    .select((eb) => [
+      sql<EmploymentJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', e.id, 'provinceCode', e.province_code, 'employerId', e.employer_id, 'employerName', r.name, 'personId', e.person_id,
+          'personProvinceCode', e.person_province_code, 'hiredOn', e.hired_on, 'separatedOn', e.separated_on, 'separationReason', e.separation_reason)
+          order by e.hired_on desc, e.id desc), '[]'::json)
+        from employment e join employer r on r.province_code = e.province_code and r.id = e.employer_id
+        where e.person_id = ${eb.ref('p.id')})`.as('employments'),
+      sql<UnemploymentJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', u.id, 'provinceCode', u.province_code, 'personId', u.person_id, 'regionCode', u.region_code, 'registeredOn', u.registered_on,
+          'deregisteredOn', u.deregistered_on, 'deregisterReason', u.deregister_reason) order by u.registered_on desc, u.id desc), '[]'::json)
+        from unemployment_registration u where u.person_id = ${eb.ref('p.id')})`.as('unemployment_registrations'),
+    ])
+    .where('p.id', '=', id);
+  if (province) q = q.where('p.province_code', '=', province);
+  return q.executeTakeFirst();
+}
+
+type EmploymentJson = { id: string; provinceCode: string; employerId: string; employerName: string; personId: string; personProvinceCode: string; hiredOn: string; separatedOn: string | null; separationReason: string | null };
+type UnemploymentJson = { id: string; provinceCode: string; personId: string; regionCode: string; registeredOn: string; deregisteredOn: string | null; deregisterReason: string | null };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/server.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/guard.ts';
-import { EmploymentOut, UnemploymentOut, employmentHistory, unemploymentHistory } from '../employment/employment.service.ts';
+import { EmploymentOut, UnemploymentOut } from '../employment/employment.service.ts';
 import { PersonCreate, PersonOut, PersonQuery, PersonUpdate } from './persons.schemas.ts';
-import { createPerson, getPerson, listPersons, presentPerson, updatePerson } from './persons.service.ts';
+import { createPerson, getPersonDetail, listPersons, presentPerson, updatePerson } from './persons.service.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 
@@ -31,12 +31,7 @@ export const registerPersonRoutes: RouteRegistrar = (app, ctx) => {
     config: { action: 'person.read' },
     schema: { tags: ['persons'], summary: 'A person with employment history and unemployment registrations', params: IdParam,
       response: { 200: z.object({ person: PersonOut, employments: z.array(EmploymentOut), unemploymentRegistrations: z.array(UnemploymentOut) }) } },
-  }, async (req) => {
-    const p = requirePrincipal(req);
-    const row = await getPerson(ctx, p, req.params.id);
-    const [employments, unemploymentRegistrations] = await Promise.all([employmentHistory(ctx.db, row.id), unemploymentHistory(ctx.db, row.id)]);
-    return { person: presentPerson(row, p), employments, unemploymentRegistrations };
-  });
+  }, async (req) => getPersonDetail(ctx, requirePrincipal(req), req.params.id));
 
   app.patch('/api/persons/:id', {
     config: { action: 'person.write' },

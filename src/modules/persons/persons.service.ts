@@ -6,7 +6,7 @@ import { assertRegion, provinceFilter, regionPrefix, seesFullIdNumber, type Prin
 import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { maskIdNumber, parseIdNumber, ID_NUMBER_MESSAGES } from './id-number.ts';
-import { findIdentity, findPersonById, searchPersons, type PersonRow } from './persons.repository.ts';
+import { findIdentity, findPersonById, findPersonDetail, searchPersons, type PersonRow } from './persons.repository.ts';
 import type { PersonCreateInput, PersonDto, PersonUpdateInput } from './persons.schemas.ts';
 
 export function presentPerson(r: PersonRow, viewer: Principal | null): PersonDto {
@@ -32,14 +32,26 @@ export async function checkPersonRefs(db: Executor, idNumber: string, regionCode
   return fields;
 }
 
-export async function getPerson(ctx: AppContext, p: Principal, id: string): Promise<PersonRow> {
-  const row = await findPersonById(ctx.db, id, provinceFilter(p));
-  if (!row) throw notFound('Person');
+function assertMayRead(p: Principal, row: PersonRow) {
   if (p.role === 'insured') {
     if (p.subjectId !== row.id) throw notFound('Person');
   } else {
     assertRegion(p, row.region_code);
   }
+}
+
+export async function getPersonDetail(ctx: AppContext, p: Principal, id: string) {
+  const row = await findPersonDetail(ctx.db, id, provinceFilter(p));
+  if (!row) throw notFound('Person');
+  assertMayRead(p, row);
+  const { employments, unemployment_registrations, ...person } = row;
+  return { person: presentPerson(person, p), employments, unemploymentRegistrations: unemployment_registrations };
+}
+
+export async function getPerson(ctx: AppContext, p: Principal, id: string): Promise<PersonRow> {
+  const row = await findPersonById(ctx.db, id, provinceFilter(p));
+  if (!row) throw notFound('Person');
+  assertMayRead(p, row);
   return row;
 }
 
