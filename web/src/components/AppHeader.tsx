@@ -22,6 +22,7 @@ export function AppHeader({ side }: { side: 'public' | 'console' }) {
       <div className="tools">
         <Button
           size="small"
+          autoInsertSpace={false}
           lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
           aria-label={t('header.switchLanguageLabel')}
           data-testid="lang-switch"
@@ -42,7 +43,7 @@ export function AppHeader({ side }: { side: 'public' | 'console' }) {
             <div className="who" data-testid="who">
               <strong>{me.user.displayName}</strong>
               <span>
-                {t(`role.${me.user.role}`)} · {t('header.scope')}：<span data-testid="scope"><RegionName code={me.user.regionCode} /></span>
+                {t(`role.${me.user.role}`)} · {t('header.scopeLabel')}<span data-testid="scope"><RegionName code={me.user.regionCode} /></span>
               </span>
             </div>
             <Button size="small" data-testid="logout" onClick={async () => { await logout(); navigate('/login', { replace: true }); }}>

@@ -41,7 +41,7 @@ export function ConsoleLayout() {
   const items: MenuProps['items'] = entries.map((e) => ({ key: e.key, label: <Link to={e.path} data-testid={`nav-${e.key}`}>{t(e.label)}</Link> }));
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppHeader side="console" />
       <Layout>
@@ -61,7 +61,7 @@ export function ConsoleLayout() {
 export function PublicLayout() {
   const { t } = useI18n();
   return (
-    <Layout style={{ minHeight: '100%', background: '#f5f6f8' }}>
+    <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppHeader side="public" />
       <main id="main" tabIndex={-1} className="public-main">

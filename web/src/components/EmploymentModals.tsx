@@ -3,7 +3,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { todayInChina } from '../i18n/format.ts';
+import { latestEventDate } from '../i18n/format.ts';
 import { idNumberProblem } from '../lib/checks.ts';
 import { applyFieldErrors } from '../lib/forms.ts';
 import { DEREGISTER_REASONS, SEPARATION_REASONS, type Employer, type Page } from '../types.ts';
@@ -64,7 +64,7 @@ export function HireModal({ open, onClose, onDone, personId, employerId }: { ope
   return (
     <Modal open={open} title={t('employment.registerHire')} onCancel={() => { s.setError(null); onClose(); }} onOk={() => s.form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={s.busy} destroyOnHidden>
       <ProblemAlert error={s.error} style={{ marginBottom: 16 }} />
-      <Form form={s.form} layout="vertical" onFinish={submit} initialValues={{ hiredOn: todayInChina() }} name="hire">
+      <Form form={s.form} layout="vertical" onFinish={submit} initialValues={{ hiredOn: latestEventDate() }} name="hire">
         {!personId && (
           <Form.Item name="idNumber" label={t('employment.personIdNumber')} validateTrigger="onBlur"
             rules={[{ required: true, message: t('common.required', { label: t('person.idNumber') }) },
@@ -91,7 +91,7 @@ export function SeparationModal({ employmentId, onClose, onDone }: { employmentI
   return (
     <Modal open={!!employmentId} title={t('employment.registerSeparation')} onCancel={() => { s.setError(null); onClose(); }} onOk={() => s.form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={s.busy} destroyOnHidden>
       <ProblemAlert error={s.error} style={{ marginBottom: 16 }} />
-      <Form form={s.form} layout="vertical" name="separation" initialValues={{ separatedOn: todayInChina() }}
+      <Form form={s.form} layout="vertical" name="separation" initialValues={{ separatedOn: latestEventDate() }}
         onFinish={(v) => s.run(() => api.post(`/api/employments/${employmentId}/separation`, v))}>
         <Form.Item name="separatedOn" label={t('employment.separatedOn')} rules={[{ required: true, message: t('common.requiredSelect', { label: t('employment.separatedOn') }) }]}>
           <DateField />
@@ -111,7 +111,7 @@ export function UnemploymentModal({ open, personId, defaultRegion, onClose, onDo
   return (
     <Modal open={open} title={t('unemployment.register')} onCancel={() => { s.setError(null); onClose(); }} onOk={() => s.form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={s.busy} destroyOnHidden>
       <ProblemAlert error={s.error} style={{ marginBottom: 16 }} />
-      <Form form={s.form} layout="vertical" name="unemployment" initialValues={{ regionCode: defaultRegion, registeredOn: todayInChina() }}
+      <Form form={s.form} layout="vertical" name="unemployment" initialValues={{ regionCode: defaultRegion, registeredOn: latestEventDate() }}
         onFinish={(v) => s.run(() => api.post('/api/unemployment-registrations', { personId, ...v }))}>
         <Form.Item name="regionCode" label={t('unemployment.region')} rules={[{ required: true, message: t('common.requiredSelect', { label: t('unemployment.region') }) }]}>
           <RegionCascader scope={me?.user.regionCode} />
@@ -130,7 +130,7 @@ export function DeregisterModal({ registrationId, onClose, onDone }: { registrat
   return (
     <Modal open={!!registrationId} title={t('unemployment.deregister')} onCancel={() => { s.setError(null); onClose(); }} onOk={() => s.form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={s.busy} destroyOnHidden>
       <ProblemAlert error={s.error} style={{ marginBottom: 16 }} />
-      <Form form={s.form} layout="vertical" name="deregistration" initialValues={{ deregisteredOn: todayInChina() }}
+      <Form form={s.form} layout="vertical" name="deregistration" initialValues={{ deregisteredOn: latestEventDate() }}
         onFinish={(v) => s.run(() => api.post(`/api/unemployment-registrations/${registrationId}/deregistration`, v))}>
         <Form.Item name="deregisteredOn" label={t('unemployment.deregisteredOn')} rules={[{ required: true, message: t('common.requiredSelect', { label: t('unemployment.deregisteredOn') }) }]}>
           <DateField />

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'header.console': 'Open console',
   'header.publicSite': 'Public home page',
   'header.scope': 'Scope',
+  'header.scopeLabel': 'Scope: ',
   'header.user': 'Signed in as',
 
   'region.national': 'National',
@@ -69,6 +70,8 @@ export const en: Record<MessageKey, string> = {
   'common.copy': 'Copy',
   'common.copied': 'Copied',
   'common.page': 'Page {page}',
+  'common.optionalLabel': '{label} (optional)',
+  'import.missingColumns': 'The CSV header lacks these columns: {cols}',
   'common.none': 'None',
 
   'error.unknown': 'The action did not succeed',
@@ -288,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'import.file': 'CSV file',
   'import.chooseFile': 'Choose a CSV file',
   'import.noFile': 'Choose a file first',
+  'import.noFileChosen': 'No file chosen',
   'import.upload': 'Upload and import',
   'import.columns': 'The first row is a header with these columns:',
   'import.template': 'Download an empty template',

@@ -55,7 +55,18 @@ export function formatMonth(locale: Locale, ym: string): string {
   return new Intl.DateTimeFormat(intlTag(locale), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(d);
 }
 
-/** Today in China as 'YYYY-MM-DD' (the API rejects dates in the future). */
+/** Today in China as 'YYYY-MM-DD'. */
 export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * The latest date the API accepts for an event ('must not be in the future'). The API compares
+ * with today's date in UTC, which is behind China from 00:00 to 08:00 CST; until the API uses
+ * China's date, forms default to and allow no later than this one.
+ */
+export function latestEventDate(now = new Date()): string {
+  const utc = now.toISOString().slice(0, 10);
+  const cn = todayInChina(now);
+  return utc < cn ? utc : cn;
 }

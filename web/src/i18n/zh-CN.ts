@@ -17,6 +17,7 @@ export const zhCN = {
   'header.console': '进入工作台',
   'header.publicSite': '公共服务首页',
   'header.scope': '管辖范围',
+  'header.scopeLabel': '管辖范围：',
   'header.user': '当前用户',
 
   'region.national': '全国',
@@ -70,6 +71,8 @@ export const zhCN = {
   'common.copy': '复制',
   'common.copied': '已复制',
   'common.page': '第 {page} 页',
+  'common.optionalLabel': '{label}（选填）',
+  'import.missingColumns': 'CSV 表头缺少以下列：{cols}',
   'common.none': '无',
 
   'error.unknown': '操作未成功',
@@ -289,6 +292,7 @@ export const zhCN = {
   'import.file': 'CSV 文件',
   'import.chooseFile': '选择 CSV 文件',
   'import.noFile': '请先选择文件',
+  'import.noFileChosen': '未选择文件',
   'import.upload': '上传并导入',
   'import.columns': 'CSV 文件第一行为表头，须包含以下列：',
   'import.template': '下载空白模板',

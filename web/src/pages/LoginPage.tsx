@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
@@ -13,6 +13,10 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  // Someone already logged in who opens /login goes to the console (not after logging in here: that navigates itself).
+  const [loggedInOnArrival] = useState(!!me);
+  if (loggedInOnArrival && me) return <Navigate to="/console" replace />;
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);

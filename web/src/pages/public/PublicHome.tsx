@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -58,7 +58,8 @@ export function PublicHome() {
           {LISTS.map((k) => (
             <Col key={k} xs={24} md={8}>
               <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t(k)}</h3>} style={{ height: '100%' }}>
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><strong>{t('public.notPublished')}</strong><br /><span className="muted">{t('public.notPublishedHint')}</span></>} />
+                <Tag color="default" style={{ marginBottom: 8 }}>{t('public.notPublished')}</Tag>
+                <Typography.Paragraph className="muted" style={{ marginBottom: 0 }}>{t('public.notPublishedHint')}</Typography.Paragraph>
               </Card>
             </Col>
           ))}

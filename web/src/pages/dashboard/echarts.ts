@@ -1,0 +1,21 @@
+// ECharts, only the parts the dashboard uses (tree-shaken), and the China map shipped with
+// hrss: web/src/assets/china-provinces.geo.json (see web/src/assets/README.md). The map is
+// registered from the bundle and never fetched from the internet.
+import * as echarts from 'echarts/core';
+import { LineChart, MapChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import china from '../../assets/china-provinces.geo.json';
+
+echarts.use([LineChart, MapChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+interface Feature { id: string; properties: { name: string } }
+// Registered as 'china': ECharts then adds the South China Sea islands inset itself.
+echarts.registerMap('china', china as unknown as Parameters<typeof echarts.registerMap>[1]);
+
+/** The map's own name for each province, by its 2-digit code ('44' → '广东'). */
+export const MAP_NAME_BY_PROVINCE: Record<string, string> = Object.fromEntries(
+  (china as unknown as { features: Feature[] }).features.map((f) => [f.id.slice(0, 2), f.properties.name]),
+);
+
+export { echarts };
