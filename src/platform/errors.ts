@@ -21,6 +21,8 @@ export const ErrorStatus = {
   NOT_EMPLOYED: 409,
   ALREADY_REGISTERED: 409,
   NOT_REGISTERED: 409,
+  QUARTER_CLOSED: 409,
+  INVALID_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -34,6 +36,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** Which rule failed, for clients that word it themselves (e.g. CHECK_CHARACTER of INVALID_ID_NUMBER). */
+  reason?: string;
 }
 
 /** The one application error: a code (stable), a message a person understands, and failing fields. */

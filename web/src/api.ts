@@ -4,7 +4,7 @@
  * the session is gone (SESSION_EXPIRED, UNAUTHENTICATED) is reported to the auth layer, which
  * sends the user back to the login page with a message.
  */
-export interface FieldProblem { field: string; code: string; message: string }
+export interface FieldProblem { field: string; code: string; message: string; reason?: string }
 
 export class ApiError extends Error {
   constructor(

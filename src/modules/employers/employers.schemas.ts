@@ -4,7 +4,7 @@ import { regionCodeSchema } from '../persons/persons.schemas.ts';
 
 export const creditCodeSchema = z.string().trim().superRefine((v, ctx) => {
   const r = parseCreditCode(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[r.problem], params: { code: 'INVALID_CREDIT_CODE' } });
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[r.problem], params: { code: 'INVALID_CREDIT_CODE', reason: r.problem } });
 }).transform((v) => v.toUpperCase()).describe('18-character unified social credit code (GB 32100)');
 
 const plainText = (max: number) => z.string().trim().min(1, 'is required').max(max).regex(/^[^<>]*$/, 'must not contain < or >');

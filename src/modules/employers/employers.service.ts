@@ -23,7 +23,7 @@ export async function checkEmployerRefs(db: Executor, f: { creditCode?: string; 
   const ref = await reference(db as never);
   const fields: FieldError[] = [];
   if (f.creditCode !== undefined && !ref.provinces.has(f.creditCode.slice(2, 4))) {
-    fields.push({ field: 'creditCode', code: 'INVALID_CREDIT_CODE', message: CREDIT_CODE_MESSAGES.DIVISION });
+    fields.push({ field: 'creditCode', code: 'INVALID_CREDIT_CODE', reason: 'DIVISION', message: CREDIT_CODE_MESSAGES.DIVISION });
   }
   if (f.regionCode !== undefined && !ref.divisions.has(f.regionCode)) {
     fields.push({ field: 'regionCode', code: 'UNKNOWN_DIVISION', message: `Region ${f.regionCode} is not a known GB/T 2260 division` });
@@ -73,7 +73,7 @@ export async function listEmployers(ctx: AppContext, p: Principal, f: { q?: stri
 
 export async function createEmployer(ctx: AppContext, p: Principal, actor: Actor, input: EmployerCreateInput): Promise<EmployerRow> {
   const parsed = parseCreditCode(input.creditCode);
-  if (!parsed.ok) throw fail([{ field: 'creditCode', code: 'INVALID_CREDIT_CODE', message: CREDIT_CODE_MESSAGES[parsed.problem] }]);
+  if (!parsed.ok) throw fail([{ field: 'creditCode', code: 'INVALID_CREDIT_CODE', reason: parsed.problem, message: CREDIT_CODE_MESSAGES[parsed.problem] }]);
   const fields = await checkEmployerRefs(ctx.db, input);
   if (fields.length) throw fail(fields);
   assertRegion(p, input.regionCode);

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
 import { assertRegion, assertSubject, inRegion, type Principal } from '../../platform/auth/policy.ts';
 import { newId } from '../../platform/ids.ts';
+import { todayInChina } from '../../platform/dates.ts';
 import { getEmployer } from '../employers/employers.service.ts';
 import { findIdentity, findPersonById } from '../persons/persons.repository.ts';
 import { idNumberSchema, regionCodeSchema } from '../persons/persons.schemas.ts';
@@ -13,7 +14,7 @@ import { reference } from '../reference/reference.service.ts';
 export const SEPARATION_REASONS = ['resigned', 'dismissed', 'contract_ended', 'retired', 'died', 'employer_closed', 'other'] as const;
 export const DEREGISTER_REASONS = ['reemployed', 'retired', 'moved_away', 'no_longer_seeking', 'conscripted', 'imprisoned', 'died', 'other'] as const;
 
-const isoDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+const isoDate = z.iso.date().refine((d) => d <= todayInChina(), 'must not be in the future');
 const personRef = { personId: z.uuid().optional(), idNumber: idNumberSchema.optional() };
 const onePersonRef = (v: { personId?: string; idNumber?: string }) => !!v.personId !== !!v.idNumber;
 const oneRefMessage = { message: 'give exactly one of personId or idNumber', path: ['personId'] };

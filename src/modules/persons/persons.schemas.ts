@@ -3,7 +3,7 @@ import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number.ts';
 
 export const idNumberSchema = z.string().trim().superRefine((v, ctx) => {
   const r = parseIdNumber(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[r.problem], params: { code: 'INVALID_ID_NUMBER' } });
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[r.problem], params: { code: 'INVALID_ID_NUMBER', reason: r.problem } });
 }).transform((v) => v.toUpperCase()).describe('18-character resident ID number (GB 11643)');
 
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code');

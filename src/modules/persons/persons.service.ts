@@ -24,7 +24,7 @@ export async function checkPersonRefs(db: Executor, idNumber: string, regionCode
   const ref = await reference(db as never);
   const fields = [];
   if (!ref.provinces.has(idNumber.slice(0, 2))) {
-    fields.push({ field: 'idNumber', code: 'INVALID_ID_NUMBER', message: ID_NUMBER_MESSAGES.DIVISION });
+    fields.push({ field: 'idNumber', code: 'INVALID_ID_NUMBER', reason: 'DIVISION', message: ID_NUMBER_MESSAGES.DIVISION });
   }
   if (regionCode !== undefined && !ref.divisions.has(regionCode)) {
     fields.push({ field: 'regionCode', code: 'UNKNOWN_DIVISION', message: `Region ${regionCode} is not a known GB/T 2260 division` });
@@ -70,7 +70,7 @@ export async function listPersons(ctx: AppContext, p: Principal, q: { q?: string
 
 export async function createPerson(ctx: AppContext, p: Principal, actor: Actor, input: PersonCreateInput): Promise<PersonRow> {
   const parsed = parseIdNumber(input.idNumber);
-  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', ID_NUMBER_MESSAGES[parsed.problem], [{ field: 'idNumber', code: 'INVALID_ID_NUMBER', message: ID_NUMBER_MESSAGES[parsed.problem] }]);
+  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', ID_NUMBER_MESSAGES[parsed.problem], [{ field: 'idNumber', code: 'INVALID_ID_NUMBER', reason: parsed.problem, message: ID_NUMBER_MESSAGES[parsed.problem] }]);
   const fields = await checkPersonRefs(ctx.db, parsed.facts.idNumber, input.regionCode);
   if (fields.length) throw new AppError(fields[0].code as 'INVALID_ID_NUMBER', fields[0].message, fields);
   assertRegion(p, input.regionCode);

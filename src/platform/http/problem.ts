@@ -17,8 +17,9 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? 'body';
     const fields: FieldError[] = err.validation.map((v) => {
-      const params = v.params as { params?: { code?: string } };
+      const params = v.params as { params?: { code?: string; reason?: string } };
       return {
+        ...(params.params?.reason && { reason: params.params.reason }),
         // Body fields are named as the client sent them (idNumber); query and path fields are prefixed.
         field: `${where === 'body' ? '' : where}${v.instancePath.replaceAll('/', '.')}`.replace(/^\./, '').replace(/\.$/, '') || where,
         code: params.params?.code ?? String(v.keyword).toUpperCase(),

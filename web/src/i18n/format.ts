@@ -60,13 +60,7 @@ export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/**
- * The latest date the API accepts for an event ('must not be in the future'). The API compares
- * with today's date in UTC, which is behind China from 00:00 to 08:00 CST; until the API uses
- * China's date, forms default to and allow no later than this one.
- */
+/** The latest date the API accepts for an event ('must not be in the future'): today in China. */
 export function latestEventDate(now = new Date()): string {
-  const utc = now.toISOString().slice(0, 10);
-  const cn = todayInChina(now);
-  return utc < cn ? utc : cn;
+  return todayInChina(now);
 }

@@ -98,6 +98,9 @@ const API_FIELD_MESSAGES: Record<string, MessageKey> = {
 };
 
 export function fieldMessage(t: Translate, f: FieldProblem): string {
+  // The API names the failed rule of a code (reason): the stable way to word it.
+  const byReason = `field.${f.field}.${f.reason}`;
+  if (f.reason && hasKey(byReason)) return t(byReason);
   const known = API_FIELD_MESSAGES[f.message];
   if (known) return t(known);
   const byCode = `field.${f.code}`;
