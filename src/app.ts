@@ -12,10 +12,11 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
+import { registerLabourRoutes } from './modules/labour/labour.routes.ts';
 
 export const ROUTES = [
   registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
-  registerImportRoutes, registerAuditRoutes, registerStatsRoutes,
+  registerImportRoutes, registerAuditRoutes, registerStatsRoutes, registerLabourRoutes,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -34,7 +34,9 @@ describe('migrations', () => {
   });
 
   it('keeps province_code first in the primary key of every business table', async () => {
-    const control = new Set(['hrss_migration', 'division', 'occupation', 'occupation_release', 'industry', 'app_user', 'session', 'api_token', 'person_identity', 'employer_identity', 'import_job', 'import_error']);
+    const control = new Set(['hrss_migration', 'division', 'occupation', 'occupation_release', 'industry', 'app_user', 'session', 'api_token', 'person_identity', 'employer_identity', 'import_job', 'import_error',
+      // National labour-market control data: quarters, rules and weights as data, published national rankings (a rollup).
+      'labour_quarter', 'labour_validation_rule', 'labour_ranking_param', 'labour_publication', 'labour_ranking_entry']);
     const pks = await sql<{ table_name: string; column_name: string; ordinal_position: number }>`
       select tc.table_name, kcu.column_name, kcu.ordinal_position from information_schema.table_constraints tc
       join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_name = tc.table_name

@@ -52,6 +52,32 @@ export interface ImportJobTable {
 }
 export interface ImportErrorTable { job_id: string; row_no: number; col: string; code: string; message: string }
 
+export interface LabourQuarterTable { quarter: string; starts_on: DateStr; ends_on: DateStr; due_on: DateStr; classification_as_of: DateStr; closed_at: Timestamp | null; created_at: Generated<Date> }
+export interface LabourValidationRuleTable { code: string; severity: 'error' | 'warning'; enabled: Generated<boolean>; params: unknown; description: string }
+export interface LabourRankingParamTable { effective_from: string; gap_weight: string; city_weight: string; city_top_n: Generated<number>; national_top_n: Generated<number>; typical_cities: Generated<number>; note: Generated<string> }
+export interface LabourAgencyTable { province_code: string; id: string; city_code: string; name: string; monitored_from: string; active: Generated<boolean>; created_at: Generated<Date> }
+export type LabourReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned' | 'locked';
+export interface LabourReportTable {
+  province_code: string; id: string; agency_id: string; quarter: string; status: LabourReportStatus; revision: Generated<number>;
+  total_demand: number; total_seekers: number; warnings: unknown; review_comment: string | null;
+  submitted_at: Timestamp | null; reviewed_at: Timestamp | null; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface LabourReportLineTable { province_code: string; report_id: string; occupation_code: string; demand: number; seekers: number; comment: string | null }
+export interface LabourReportEventTable {
+  province_code: string; report_id: string; seq: number; at: Generated<Date>; action: 'save' | 'submit' | 'return' | 'accept' | 'lock';
+  status: string; actor_id: string | null; actor_name: string; comment: string | null; snapshot: unknown;
+}
+export interface LabourReminderTable { province_code: string; id: string; agency_id: string; quarter: string; sent_at: Generated<Date>; sent_by: string }
+export interface LabourPublicationTable {
+  quarter: string; published_at: Generated<Date>; published_by: string; params: unknown; agencies: number; cities: number;
+  demand: number; seekers: number; prev_quarter: string | null; prev_demand: number | null; prev_seekers: number | null;
+  breakdown: unknown; entries: unknown; exits: unknown; input_digest: string;
+}
+export interface LabourRankingEntryTable {
+  quarter: string; rank: number; occupation_code: string; name_zh: string; definition_zh: string; major_code: string;
+  gap_total: number; city_count: number; score: string; demand: number; seekers: number; typical_cities: unknown; prev_rank: number | null;
+}
+
 export interface DB {
   hrss_migration: MigrationTable;
   division: DivisionTable;
@@ -70,4 +96,14 @@ export interface DB {
   unemployment_registration: UnemploymentRegistrationTable;
   import_job: ImportJobTable;
   import_error: ImportErrorTable;
+  labour_quarter: LabourQuarterTable;
+  labour_validation_rule: LabourValidationRuleTable;
+  labour_ranking_param: LabourRankingParamTable;
+  labour_agency: LabourAgencyTable;
+  labour_report: LabourReportTable;
+  labour_report_line: LabourReportLineTable;
+  labour_report_event: LabourReportEventTable;
+  labour_reminder: LabourReminderTable;
+  labour_publication: LabourPublicationTable;
+  labour_ranking_entry: LabourRankingEntryTable;
 }

@@ -12,14 +12,17 @@ describe('every mutation is audited', () => {
   let app: TestApp;
   let gd: Client;
   let min: Client;
+  let rep: Client;
 
   beforeAll(async () => {
     ctx = await testContext();
     app = await testApp(ctx);
     await makeUser(ctx, 'a.gd', 'province_officer', '440000');
     await makeUser(ctx, 'a.min', 'ministry', '000000');
+    await makeUser(ctx, 'a.rep', 'monitoring_reporter', '440300');
     gd = await login(app, 'a.gd');
     min = await login(app, 'a.min');
+    rep = await login(app, 'a.rep');
   });
   afterAll(async () => {
     await app.close();
@@ -40,7 +43,7 @@ describe('every mutation is audited', () => {
       const row = await lastAudit();
       expect(row.action, key).toBe(expected.action);
       expect(row.province_code, key).toBe(expected.province);
-      expect(row.actor_name, key).toMatch(/^a\.(gd|min)$/);
+      expect(row.actor_name, key).toMatch(/^a\.(gd|min|rep)$/);
       walked.add(key);
       return res;
     };
@@ -63,6 +66,19 @@ describe('every mutation is audited', () => {
     await step('POST /api/users/:id/password', () => min.post(`/api/users/${u.id}/password`, { password: 'password-5678' }), { action: 'user.password_reset', province: '44' });
     const t = JSON.parse((await step('POST /api/tokens', () => gd.post('/api/tokens', { name: 'ci', scopes: ['read'] }), { action: 'token.create', province: '00' })).body);
     await step('DELETE /api/tokens/:id', () => gd.del(`/api/tokens/${t.id}`), { action: 'token.revoke', province: '00' });
+
+    // Labour-market monitoring: a quarter, an agency, a reminder, a report through its workflow, close and publish.
+    await step('POST /api/labour/quarters', () => min.post('/api/labour/quarters', { quarter: '2020Q4', dueOn: '2021-01-15' }), { action: 'labour.quarter_open', province: '00' });
+    await step('POST /api/labour/agencies', () => gd.post('/api/labour/agencies', { cityCode: '440300', name: '深圳市公共就业服务中心', monitoredFrom: '2020Q1' }), { action: 'labour.agency_create', province: '44' });
+    await step('POST /api/labour/quarters/:quarter/reminders', () => gd.post('/api/labour/quarters/2020Q4/reminders'), { action: 'labour.remind', province: '44' });
+    const lr = JSON.parse((await step('POST /api/labour/reports', () => rep.post('/api/labour/reports', { quarter: '2020Q4', totals: { demand: 500, seekers: 200 }, lines: [{ occupationCode: '4-01-02-01', demand: 300, seekers: 100 }] }), { action: 'labour.report_save', province: '44' })).body);
+    await step('POST /api/labour/reports/:id/submit', () => rep.post(`/api/labour/reports/${lr.id}/submit`), { action: 'labour.report_submit', province: '44' });
+    await step('POST /api/labour/reports/:id/return', () => gd.post(`/api/labour/reports/${lr.id}/return`, { comment: '请补充焊工' }), { action: 'labour.report_return', province: '44' });
+    const lcsv = 'occupation_code,demand,seekers\n4-01-02-01,300,100\n6-18-02-04,80,20\nTOTAL,500,200\n';
+    await step('POST /api/labour/reports/csv', () => rep.call('POST', '/api/labour/reports/csv?quarter=2020Q4&submit=true', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\n${lcsv}\r\n--${boundary}--\r\n`, { 'content-type': `multipart/form-data; boundary=${boundary}` }), { action: 'labour.report_submit', province: '44' });
+    await step('POST /api/labour/reports/:id/accept', () => gd.post(`/api/labour/reports/${lr.id}/accept`, {}), { action: 'labour.report_accept', province: '44' });
+    await step('POST /api/labour/quarters/:quarter/close', () => min.post('/api/labour/quarters/2020Q4/close'), { action: 'labour.quarter_close', province: '00' });
+    await step('POST /api/labour/quarters/:quarter/publish', () => min.post('/api/labour/quarters/2020Q4/publish'), { action: 'labour.publish', province: '00' });
 
     // Logout ends a session, not a record: nothing to audit beyond the login.
     const notRecords = ['POST /api/auth/logout'];

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers/context.ts';
 import { login, makeUser, testApp, type Client, type TestApp } from '../helpers/http.ts';
 import { idIn, world } from '../helpers/fixtures.ts';
+import { labourWorld } from '../helpers/labour.ts';
 import { POLICY, type Action } from '../../src/platform/auth/policy.ts';
 import type { Role } from '../../src/platform/schema.ts';
 
-type W = Awaited<ReturnType<typeof world>> & { target: { id: string } };
+type W = Awaited<ReturnType<typeof world>> & { target: { id: string } } & { labour: Awaited<ReturnType<typeof labourWorld>> };
 type Sample = { method: string; url: string; body?: unknown; multipart?: boolean };
 
 /**
@@ -47,6 +48,28 @@ function samples(w: W): Record<string, { inRegion: () => Sample; outOfRegion?: (
     'GET /api/employers/export.csv': { inRegion: () => ({ method: 'GET', url: '/api/employers/export.csv' }) },
     'GET /api/audit': { inRegion: () => ({ method: 'GET', url: '/api/audit' }) },
     'GET /api/stats/overview': { inRegion: () => ({ method: 'GET', url: '/api/stats/overview' }) },
+    // Labour-market monitoring: Shenzhen is in region, Beijing outside. 2019Q4 is never opened (404 for the allowed).
+    'GET /api/labour/agencies': { inRegion: () => ({ method: 'GET', url: '/api/labour/agencies' }) },
+    'POST /api/labour/agencies': { inRegion: () => ({ method: 'POST', url: '/api/labour/agencies', body: { cityCode: '440600', name: '佛山市公共就业服务中心', monitoredFrom: '2020Q1' } }),
+      outOfRegion: () => ({ method: 'POST', url: '/api/labour/agencies', body: { cityCode: '120100', name: '天津市公共就业服务中心', monitoredFrom: '2020Q1' } }) },
+    'GET /api/labour/agencies/:id': { inRegion: () => ({ method: 'GET', url: `/api/labour/agencies/${w.labour.szAgency.id}` }), outOfRegion: () => ({ method: 'GET', url: `/api/labour/agencies/${w.labour.bjAgency.id}` }) },
+    'GET /api/labour/agencies/:id/top': { inRegion: () => ({ method: 'GET', url: `/api/labour/agencies/${w.labour.szAgency.id}/top?quarter=2020Q4` }), outOfRegion: () => ({ method: 'GET', url: `/api/labour/agencies/${w.labour.bjAgency.id}/top?quarter=2020Q4` }) },
+    'GET /api/labour/quarters': { inRegion: () => ({ method: 'GET', url: '/api/labour/quarters' }) },
+    'POST /api/labour/quarters': { inRegion: () => ({ method: 'POST', url: '/api/labour/quarters', body: { quarter: '2021Q1', dueOn: '2021-04-15' } }) },
+    'POST /api/labour/quarters/:quarter/close': { inRegion: () => ({ method: 'POST', url: '/api/labour/quarters/2019Q4/close' }) },
+    'GET /api/labour/quarters/:quarter/completeness': { inRegion: () => ({ method: 'GET', url: '/api/labour/quarters/2020Q4/completeness' }) },
+    'POST /api/labour/quarters/:quarter/reminders': { inRegion: () => ({ method: 'POST', url: '/api/labour/quarters/2020Q4/reminders' }) },
+    'GET /api/labour/quarters/:quarter/ranking': { inRegion: () => ({ method: 'GET', url: '/api/labour/quarters/2020Q4/ranking' }) },
+    'POST /api/labour/quarters/:quarter/publish': { inRegion: () => ({ method: 'POST', url: '/api/labour/quarters/2019Q4/publish' }) },
+    'GET /api/labour/reports': { inRegion: () => ({ method: 'GET', url: '/api/labour/reports' }) },
+    'POST /api/labour/reports': { inRegion: () => ({ method: 'POST', url: '/api/labour/reports', body: { quarter: '2020Q4', totals: { demand: 10, seekers: 10 }, lines: [] } }) },
+    'POST /api/labour/reports/csv': { inRegion: () => ({ method: 'POST', url: '/api/labour/reports/csv?quarter=2020Q4', multipart: true }) },
+    'GET /api/labour/reports/:id': { inRegion: () => ({ method: 'GET', url: `/api/labour/reports/${w.labour.szReport.id}` }), outOfRegion: () => ({ method: 'GET', url: `/api/labour/reports/${w.labour.bjReport.id}` }) },
+    'POST /api/labour/reports/:id/submit': { inRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.szReport.id}/submit` }), outOfRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.bjReport.id}/submit` }) },
+    'POST /api/labour/reports/:id/accept': { inRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.szReport.id}/accept`, body: {} }), outOfRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.bjReport.id}/accept`, body: {} }) },
+    'POST /api/labour/reports/:id/return': { inRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.szReport.id}/return`, body: { comment: '请核实' } }), outOfRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.bjReport.id}/return`, body: { comment: '请核实' } }) },
+    'GET /api/labour/ratio': { inRegion: () => ({ method: 'GET', url: '/api/labour/ratio' }) },
+    'GET /api/labour/rules': { inRegion: () => ({ method: 'GET', url: '/api/labour/rules' }) },
   };
 }
 
@@ -63,7 +86,7 @@ describe('role × endpoint matrix', () => {
   beforeAll(async () => {
     ctx = await testContext();
     app = await testApp(ctx);
-    w = { ...(await world(ctx)), target: await makeUser(ctx, 'u.target', 'city_officer', '440300') };
+    w = { ...(await world(ctx)), target: await makeUser(ctx, 'u.target', 'city_officer', '440300'), labour: await labourWorld(ctx) };
     for (const role of ROLES) clients[role] = await login(app, w.users[role].username);
   });
   afterAll(async () => {

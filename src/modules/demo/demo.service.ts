@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { runImport } from '../imports/imports.service.ts';
 import { createUser } from '../users/users.service.ts';
+import { loadLabourMarketDemo } from '../labour/labour.demo.ts';
 import { COMPANY_KINDS, COMPANY_WORDS, birthDate, makeCreditCode, makeIdNumber, personName, rng } from './demo.generator.ts';
 
 /** The demo's provinces: two municipalities, Hubei (its own 2020 relief), the coast and a source of migrant labour. */
@@ -79,6 +80,8 @@ export async function loadDemo(ctx: AppContext, opts: { scale?: number; seed?: n
   step('employment histories');
   const users = await createDemoUsers(ctx);
   step(`users: ${users.length}`);
+  const labour = await loadLabourMarketDemo(ctx, r);
+  step(`labour market: ${labour.agencies} monitoring agencies, ${labour.reports} quarterly reports, 8 quarters published`);
   return { employers: employerLines.length - 1, persons: personLines.length - 1, users };
 }
 

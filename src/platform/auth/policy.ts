@@ -18,6 +18,13 @@ export const POLICY = {
   'audit.read': ['ministry', 'province_officer'],
   'stats.read': ['ministry', 'province_officer', 'city_officer', 'labour_inspector'],
   'user.manage': ['ministry', 'province_officer'],
+  // Labour-market monitoring: reporters file their city's quarterly report; province officers and
+  // the ministry review; the ministry opens and closes quarters and publishes the ranking.
+  'labour.read': ['ministry', 'province_officer', 'city_officer', 'monitoring_reporter'],
+  'labour.report': ['monitoring_reporter'],
+  'labour.review': ['ministry', 'province_officer'],
+  'labour.manage': ['ministry', 'province_officer'],
+  'labour.publish': ['ministry'],
   'self': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'monitoring_reporter', 'employer', 'insured'],
 } as const satisfies Record<string, readonly Role[]>;
 
