@@ -99,18 +99,28 @@ async function loadEmploymentHistories(ctx: AppContext, r: ReturnType<typeof rng
     const age = 2020 - Number(p.birth_date.slice(0, 4));
     const pool = byProvince.get(p.province_code);
     if (!pool || age < 18 || age > 60) continue;
-    let start = Math.max(Number(p.birth_date.slice(0, 4)) + 18, 2008);
-    const jobs = r.int(0, 2);
-    for (let j = 0; j < jobs && start < 2019; j++) {
-      const end = Math.min(start + r.int(1, 4), 2019);
-      emp.push([p.province_code, newId(), r.pick(pool), p.province_code, p.id, `${start}-0${r.int(1, 9)}-01`, `${end}-0${r.int(1, 9)}-15`, r.pick(['resigned', 'contract_ended', 'dismissed'])]);
-      start = end + 1;
+    // Month cursors (year × 12 + month − 1): jobs of 6–48 months with gaps between them, so that
+    // hires and separations happen in every month of 2019–2020, as in a real registry.
+    const END = 2020 * 12 + 11;
+    const date = (m: number, day: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    let cursor = Math.max(Number(p.birth_date.slice(0, 4)) + 18, 2012) * 12 + r.int(0, 11);
+    let employed = false;
+    let lastEnd: number | null = null;
+    while (cursor <= END) {
+      const end = cursor + r.int(6, 48);
+      if (end > END) {
+        emp.push([p.province_code, newId(), r.pick(pool), p.province_code, p.id, date(cursor, r.int(1, 28)), null, null]);
+        employed = true;
+        break;
+      }
+      emp.push([p.province_code, newId(), r.pick(pool), p.province_code, p.id, date(cursor, 1), date(end, r.int(2, 28)), r.pick(['resigned', 'contract_ended', 'contract_ended', 'dismissed'])]);
+      lastEnd = end;
+      if (r.chance(0.1)) break; // leaves the labour force for now
+      cursor = end + 1 + r.int(0, 8);
     }
-    const roll = r.next();
-    if (roll < 0.78) {
-      emp.push([p.province_code, newId(), r.pick(pool), p.province_code, p.id, `${Math.min(start, 2020)}-${String(r.int(1, 12)).padStart(2, '0')}-01`, null, null]);
-    } else if (roll < 0.83) {
-      unemp.push([p.province_code, newId(), p.province_code, p.id, p.region_code, `2020-${String(r.int(1, 11)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`]);
+    // About a fifth of those out of work at the end of 2020 are registered unemployed.
+    if (!employed && lastEnd !== null && lastEnd >= 2019 * 12 && r.chance(0.2)) {
+      unemp.push([p.province_code, newId(), p.province_code, p.id, p.region_code, date(Math.min(lastEnd + r.int(0, 1), END), 28)]);
     }
   }
   const chunk = 5000;
