@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db.ts';
 import type { EmployerTable } from '../../platform/schema.ts';
 import { AppError, notFound, type FieldError } from '../../platform/errors.ts';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
-import { assertRegion, assertSubject, provinceFilter, regionPrefix, type Principal } from '../../platform/auth/policy.ts';
+import { assertMoveWithinProvince, assertRegion, assertSubject, provinceFilter, regionPrefix, type Principal } from '../../platform/auth/policy.ts';
 import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { CREDIT_CODE_MESSAGES, parseCreditCode } from './credit-code.ts';
@@ -103,12 +103,7 @@ export async function updateEmployer(ctx: AppContext, p: Principal, actor: Actor
   assertSubject(p, before.province_code, before.id);
   const fields = await checkEmployerRefs(ctx.db, { regionCode: input.regionCode, industryCode: input.industryCode });
   if (fields.length) throw fail(fields);
-  if (input.regionCode !== undefined) {
-    assertRegion(p, input.regionCode);
-    if (input.regionCode.slice(0, 2) !== before.province_code) {
-      throw new AppError('BAD_REQUEST', 'A move to another province is a transfer, not an edit', [{ field: 'regionCode', code: 'CROSS_PROVINCE', message: 'must stay in the same province' }]);
-    }
-  }
+  if (input.regionCode !== undefined) assertMoveWithinProvince(p, before.province_code, input.regionCode);
   return ctx.db.transaction().execute(async (trx) => {
     const after = await trx.updateTable('employer').set({
       ...(input.name !== undefined && { name: input.name }),

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { writeAudit, type Actor } from '../../platform/audit.ts';
-import { assertRegion, provinceFilter, regionPrefix, seesFullIdNumber, type Principal } from '../../platform/auth/policy.ts';
+import { assertMoveWithinProvince, assertRegion, provinceFilter, regionPrefix, seesFullIdNumber, type Principal } from '../../platform/auth/policy.ts';
 import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { maskIdNumber, parseIdNumber, ID_NUMBER_MESSAGES } from './id-number.ts';
@@ -103,11 +103,7 @@ export async function updatePerson(ctx: AppContext, p: Principal, actor: Actor, 
   if (input.regionCode !== undefined) {
     const fields = await checkPersonRefs(ctx.db, before.id_number, input.regionCode);
     if (fields.length) throw new AppError(fields[0].code as 'UNKNOWN_DIVISION', fields[0].message, fields);
-    assertRegion(p, input.regionCode);
-    // Moving to another province moves the record's tenant: done by a transfer, not an edit.
-    if (input.regionCode.slice(0, 2) !== before.province_code) {
-      throw new AppError('BAD_REQUEST', 'A move to another province is a transfer, not an edit', [{ field: 'regionCode', code: 'CROSS_PROVINCE', message: 'must stay in the same province' }]);
-    }
+    assertMoveWithinProvince(p, before.province_code, input.regionCode);
   }
   return ctx.db.transaction().execute(async (trx) => {
     const after = await trx.updateTable('person').set({

@@ -68,6 +68,18 @@ export function assertRegion(p: Principal, regionCode: string): void {
   }
 }
 
+/**
+ * A registry record may move within its region scope and its province. A move to another
+ * province changes the record's tenant: that is a transfer, not an edit.
+ */
+export function assertMoveWithinProvince(p: Principal, provinceCode: string, newRegionCode: string): void {
+  assertRegion(p, newRegionCode);
+  if (newRegionCode.slice(0, 2) !== provinceCode) {
+    throw new AppError('BAD_REQUEST', 'A move to another province is a transfer, not an edit',
+      [{ field: 'regionCode', code: 'CROSS_PROVINCE', message: 'must stay in the same province' }]);
+  }
+}
+
 /** Employer and insured users act only on their own record. */
 export function assertSubject(p: Principal, provinceCode: string, id: string): void {
   if ((p.role === 'employer' || p.role === 'insured') && (p.subjectProvinceCode !== provinceCode || p.subjectId !== id)) {
