@@ -40,7 +40,8 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
     const headline = await (await fetch(`${s.baseUrl}/api/public/headline`)).json() as { persons: number };
     await page.goto('/');
     await expect.poll(() => page.getByTestId('headline').textContent()).toContain(new Intl.NumberFormat('zh-CN').format(headline.persons));
-    expect(await page.getByText('暂未发布', { exact: true }).count()).toBe(3);
+    // Two lists are still to come; the shortage-occupation ranking is published (test/e2e/labour.e2e.test.ts).
+    expect(await page.getByText('暂未发布', { exact: true }).count()).toBe(2);
     expect(await page.getByTestId('complaint').textContent()).toContain('尚在建设中');
     expect(await page.getByTestId('api-docs').getAttribute('href')).toBe('/api/docs');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -71,12 +72,12 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
   });
 
   const MENUS: Record<string, { menu: string[]; scope: string; landing: RegExp }> = {
-    ministry: { menu: ['dashboard', 'persons', 'employers', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
-    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
-    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
-    'sz.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
+    ministry: { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
+    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
+    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
+    'sz.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
     'sz.inspector': { menu: ['dashboard', 'persons', 'employers', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
-    'sz.reporter': { menu: ['tokens'], scope: '广东省深圳市', landing: /\/console\/?$/ },
+    'sz.reporter': { menu: ['labour-reports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/labour\/reports$/ },
     'employer.demo': { menu: ['employers', 'tokens'], scope: '广东省深圳市', landing: /\/console\/employers\/[0-9a-f-]{36}$/ },
     'insured.demo': { menu: ['persons', 'tokens'], scope: '广东省深圳市', landing: /\/console\/persons\/[0-9a-f-]{36}$/ },
   };

@@ -25,9 +25,15 @@ import { ImportPage } from './pages/imports/ImportPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { TokensPage } from './pages/tokens/TokensPage.tsx';
+import { ReportListPage } from './pages/labour/ReportListPage.tsx';
+import { ReportFormPage } from './pages/labour/ReportFormPage.tsx';
+import { ReviewPage } from './pages/labour/ReviewPage.tsx';
 
 // The dashboard brings ECharts and the map: its own chunk, loaded when opened.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+// The ranking (public) and the completeness board (with its ranking preview) bring ECharts too.
+const RankingPage = lazy(() => import('./pages/labour/RankingPage.tsx'));
+const BoardPage = lazy(() => import('./pages/labour/BoardPage.tsx'));
 
 const NORMAL: ThemeConfig = {
   token: { colorPrimary: '#1d4ed8', borderRadius: 6, colorLink: '#1d4ed8' },
@@ -80,6 +86,8 @@ export function App() {
               <Route element={<PublicLayout />}>
                 <Route index element={<PublicHome />} />
                 <Route path="login" element={<LoginPage />} />
+                <Route path="labour/ranking" element={<RankingPage />} />
+                <Route path="labour/ranking/:quarter" element={<RankingPage />} />
               </Route>
               <Route path="console" element={<ConsoleLayout />}>
                 <Route index element={<ConsoleHome />} />
@@ -93,6 +101,10 @@ export function App() {
                 <Route path="employers/new" element={g('employer.write', <EmployerFormPage />)} />
                 <Route path="employers/:id" element={g('employer.read', <EmployerDetailPage />)} />
                 <Route path="employers/:id/edit" element={g('employer.write', <EmployerFormPage />)} />
+                <Route path="labour/reports" element={g('labour.report', <ReportListPage />)} />
+                <Route path="labour/reports/:quarter" element={g('labour.report', <ReportFormPage />)} />
+                <Route path="labour/board" element={g('labour.read', <BoardPage />)} />
+                <Route path="labour/board/reports/:id" element={g('labour.read', <ReviewPage />)} />
                 <Route path="imports" element={g('registry.import', <ImportPage />)} />
                 <Route path="audit" element={g('audit.read', <AuditPage />)} />
                 <Route path="users" element={g('user.manage', <UsersPage />)} />

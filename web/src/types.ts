@@ -4,7 +4,8 @@ export const ROLES: readonly Role[] = ['ministry', 'province_officer', 'city_off
 
 export type Action =
   | 'person.read' | 'person.write' | 'employer.read' | 'employer.write' | 'employment.write' | 'unemployment.write'
-  | 'registry.import' | 'registry.export' | 'audit.read' | 'user.manage' | 'stats.read' | 'self';
+  | 'registry.import' | 'registry.export' | 'audit.read' | 'user.manage' | 'stats.read'
+  | 'labour.read' | 'labour.report' | 'labour.review' | 'labour.manage' | 'labour.publish' | 'self';
 
 export interface User {
   id: string; username: string; displayName: string; role: Role; regionCode: string;
@@ -64,3 +65,44 @@ export interface AuditEntry {
   entityType: string; entityId: string; before: unknown; after: unknown; requestId: string | null;
 }
 export interface ApiToken { id: string; name: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+
+// ----- labour-market monitoring (src/modules/labour/labour.schemas.ts) -----
+export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned', 'locked'] as const;
+export type ReportStatus = typeof REPORT_STATUSES[number];
+export interface FieldNote { field: string; code: string; message: string; occupationCode?: string }
+export interface LabourQuarter { quarter: string; startsOn: string; endsOn: string; dueOn: string; classificationAsOf: string; closed: boolean; published: boolean }
+export interface LabourReport {
+  id: string; provinceCode: string; agencyId: string; cityCode: string; agencyName: string; quarter: string; status: ReportStatus; revision: number;
+  totals: { demand: number; seekers: number }; warnings: FieldNote[]; reviewComment: string | null; submittedAt: string | null; reviewedAt: string | null; updatedAt: string;
+}
+export interface LabourReportDetail extends LabourReport {
+  lines: { occupationCode: string; nameZh: string; demand: number; seekers: number; gap: number; comment: string | null }[];
+  history: { seq: number; at: string; action: string; status: string; actor: string; comment: string | null; totals: { demand: number; seekers: number } | null; lines: number | null }[];
+}
+export interface Completeness {
+  quarter: string; dueOn: string; asOf: string;
+  agencies: { agencyId: string; cityCode: string; name: string; provinceCode: string; status: ReportStatus | 'missing'; submittedAt: string | null; reported: boolean; late: boolean; reminders: number; lastRemindedAt: string | null }[];
+  byProvince: { provinceCode: string; nameZh: string; agencies: number; reported: number; late: number; rate: string }[];
+  total: { agencies: number; reported: number; late: number; rate: string };
+}
+export interface RankingEntry {
+  rank: number; occupationCode: string; nameZh: string; definitionZh: string; majorCode: string;
+  typicalCities: { cityCode: string; nameZh: string; gap: number }[]; prevRank: number | null; prevRankLabel: string;
+  gapTotal: number; cityCount: number; score: string; demand: number; seekers: number;
+}
+export interface Ranking {
+  quarter: string; published: boolean; publishedAt: string | null;
+  params: { gapWeight: string; cityWeight: string; cityTopN: number; nationalTopN: number; typicalCities: number; effectiveFrom: string };
+  agencies: number; cities: number;
+  totals: {
+    demand: number; seekers: number; gap: number; ratio: string | null;
+    previous: { quarter: string; demand: number; seekers: number; gap: number; ratio: string | null } | null;
+    change: { demandPct: string | null; seekersPct: string | null; gapPct: string | null };
+  };
+  breakdown: { majorCode: string; nameZh: string; count: number }[];
+  entries: string[]; exits: string[];
+  items: RankingEntry[];
+  inputDigest: string;
+}
+export interface PublishedQuarter { quarter: string; publishedAt: string; agencies: number; cities: number; demand: number; seekers: number; ratio: string | null }
+export interface Occupation { code: string; level: string; parentCode: string | null; nameZh: string; nameEn: string; definitionZh: string; introducedIn: string; retiredIn: string | null }

@@ -60,7 +60,7 @@ describe('validation of a quarterly report (issue 6: rules kept as data)', () =>
     const history = { '4-01-02-01': [{ demand: 100, seekers: 40 }, { demand: 120, seekers: 40 }] };
     const r = validateReport({ totals: { demand: 1000, seekers: 100 }, lines: [line('4-01-02-01', 900, 45)] }, facts(history), RULES);
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([expect.objectContaining({ field: 'lines.0.demand', code: 'FAR_FROM_HISTORY' })]);
+    expect(r.warnings).toEqual([expect.objectContaining({ field: 'lines.0.demand', code: 'FAR_FROM_HISTORY', occupationCode: expect.stringMatching(/^\d-\d{2}-\d{2}-\d{2}$/) })]);
     expect(r.clean).not.toBeNull();
     const commented = validateReport({ totals: { demand: 1000, seekers: 100 }, lines: [line('4-01-02-01', 900, 45, '新开工业园区集中招聘')] }, facts(history), RULES);
     expect(commented.warnings[0].code).toBe('FAR_FROM_HISTORY_COMMENTED');

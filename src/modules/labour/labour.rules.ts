@@ -33,6 +33,9 @@ export function quartersBetween(from: string, to: string): string[] {
 
 // ---------- validation ----------
 
+/** A line's problem also names its occupation: a stored report lists lines by code, not in the order sent. */
+export type LineFieldError = FieldError & { occupationCode?: string };
+
 export type RuleCode = 'NON_NEGATIVE_INTEGER' | 'OCCUPATION_IN_FORCE' | 'DUPLICATE_OCCUPATION' | 'LINES_WITHIN_TOTALS' | 'FAR_FROM_HISTORY';
 export interface RuleSetting { severity: 'error' | 'warning'; enabled: boolean; params: Record<string, unknown> }
 export type RuleSettings = Partial<Record<RuleCode, RuleSetting>>;
@@ -77,10 +80,10 @@ const OCC_MESSAGES = {
  * history) are kept with the report and ask for a comment on the line.
  */
 export function validateReport(input: ReportInput, facts: ValidationFacts, rules: RuleSettings):
-  { errors: FieldError[]; warnings: FieldError[]; clean: CleanReport | null } {
-  const errors: FieldError[] = [];
-  const warnings: FieldError[] = [];
-  const push = (code: RuleCode, f: FieldError) => {
+  { errors: LineFieldError[]; warnings: LineFieldError[]; clean: CleanReport | null } {
+  const errors: LineFieldError[] = [];
+  const warnings: LineFieldError[] = [];
+  const push = (code: RuleCode, f: LineFieldError) => {
     const r = rules[code];
     if (STRUCTURAL_RULES.includes(code)) return void errors.push(f);
     if (!r || !r.enabled) return;
@@ -122,7 +125,7 @@ export function validateReport(input: ReportInput, facts: ValidationFacts, rules
         const far = (value > mean * factor || value * factor < mean) && Math.abs(value - mean) >= minDiff;
         if (far) {
           push('FAR_FROM_HISTORY', {
-            field: `lines.${i}.${key}`, code: comment ? 'FAR_FROM_HISTORY_COMMENTED' : 'FAR_FROM_HISTORY',
+            field: `lines.${i}.${key}`, occupationCode: code, code: comment ? 'FAR_FROM_HISTORY_COMMENTED' : 'FAR_FROM_HISTORY',
             message: `${value} is far from this agency's mean of ${Math.round(mean)} over its last ${past.length} quarter(s)${comment ? '; commented' : '; add a comment'}`,
           });
         }

@@ -26,7 +26,7 @@ export type ReportSaveInput = z.infer<typeof ReportSave>;
 export const Comment = z.object({ comment: z.string().trim().min(1, 'is required').max(2000).regex(/^[^<>]*$/, 'must not contain < or >') });
 export const OptionalComment = z.object({ comment: z.string().trim().max(2000).regex(/^[^<>]*$/, 'must not contain < or >').optional() });
 
-const FieldOut = z.object({ field: z.string(), code: z.string(), message: z.string() });
+const FieldOut = z.object({ field: z.string(), code: z.string(), message: z.string(), occupationCode: z.string().optional() });
 export const STATUSES = ['draft', 'submitted', 'accepted', 'returned', 'locked'] as const;
 
 export const ReportOut = z.object({

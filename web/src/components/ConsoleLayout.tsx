@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import type { Action, Me } from '../types.ts';
 import { AppHeader } from './AppHeader.tsx';
 
-interface Entry { key: string; path: string; label: MessageKey; action: Action }
+interface Entry { key: string; path: string; label: MessageKey; action: Action; /** hidden when the user may also do this */ unless?: Action }
 
 /** The console menu: each entry shows only when the user's role may do its action. */
 export function menuEntries(me: Me): Entry[] {
@@ -20,12 +20,15 @@ export function menuEntries(me: Me): Entry[] {
     role === 'employer' && me.user.subjectId
       ? { key: 'employers', path: `/console/employers/${me.user.subjectId}`, label: 'nav.myEmployer', action: 'employer.read' }
       : { key: 'employers', path: '/console/employers', label: 'nav.employers', action: 'employer.read' },
+    // Reporters file their agency's report; everyone else who reads labour data sees the board.
+    { key: 'labour-reports', path: '/console/labour/reports', label: 'nav.labourReports', action: 'labour.report' },
+    { key: 'labour-board', path: '/console/labour/board', label: 'nav.labourBoard', action: 'labour.read', unless: 'labour.report' },
     { key: 'imports', path: '/console/imports', label: 'nav.imports', action: 'registry.import' },
     { key: 'audit', path: '/console/audit', label: 'nav.audit', action: 'audit.read' },
     { key: 'users', path: '/console/users', label: 'nav.users', action: 'user.manage' },
     { key: 'tokens', path: '/console/tokens', label: 'nav.tokens', action: 'self' },
   ];
-  return entries.filter((e) => me.actions.includes(e.action));
+  return entries.filter((e) => me.actions.includes(e.action) && !(e.unless && me.actions.includes(e.unless)));
 }
 
 export function ConsoleLayout() {

@@ -7,8 +7,8 @@ import { usePrefs } from '../../prefs.tsx';
 import { loadBaseDivisions, provinces, RegionName } from '../../regions.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import type { Counts, Overview } from '../../types.ts';
-import { Chart } from './Chart.tsx';
-import { MAP_NAME_BY_PROVINCE } from './echarts.ts';
+import { Chart } from '../../components/Chart.tsx';
+import { MAP_NAME_BY_PROVINCE } from './echarts.ts'; // also registers the map
 
 type Metric = keyof Counts;
 const METRICS: { key: Metric; label: MessageKey }[] = [

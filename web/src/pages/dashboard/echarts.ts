@@ -1,13 +1,8 @@
 // ECharts, only the parts the dashboard uses (tree-shaken), and the China map shipped with
 // hrss: web/src/assets/china-provinces.geo.json (see web/src/assets/README.md). The map is
 // registered from the bundle and never fetched from the internet.
-import * as echarts from 'echarts/core';
-import { LineChart, MapChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { echarts } from '../../lib/echarts.ts';
 import china from '../../assets/china-provinces.geo.json';
-
-echarts.use([LineChart, MapChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 interface Feature { id: string; properties: { name: string } }
 // Registered as 'china': ECharts then adds the South China Sea islands inset itself.

@@ -5,7 +5,8 @@ import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import type { Headline } from '../../types.ts';
+import { formatQuarter } from '../../lib/labour.ts';
+import type { Headline, PublishedQuarter } from '../../types.ts';
 
 const STATS: { key: keyof Omit<Headline, 'asOf'>; label: MessageKey }[] = [
   { key: 'persons', label: 'stat.persons' },
@@ -14,19 +15,21 @@ const STATS: { key: keyof Omit<Headline, 'asOf'>; label: MessageKey }[] = [
   { key: 'registeredUnemployed', label: 'stat.registeredUnemployed' },
 ];
 
-// Published lists are later capabilities: each shows an honest empty state until then.
-const LISTS: MessageKey[] = ['public.blacklist', 'public.disclosures', 'public.shortage'];
+// Published lists not built yet show an honest empty state; the shortage ranking is published (issue 6).
+const LISTS: MessageKey[] = ['public.blacklist', 'public.disclosures'];
 
 /** The public side: headline figures, published lists, complaints, the open API. No login. */
 export function PublicHome() {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const { me } = useAuth();
   const [headline, setHeadline] = useState<Headline | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [ranking, setRanking] = useState<PublishedQuarter | null | undefined>(undefined);
 
   useEffect(() => {
     const ac = new AbortController();
     api.get<Headline>('/api/public/headline', undefined, ac.signal).then(setHeadline).catch((e) => { if (e.name !== 'AbortError') setError(e); });
+    api.get<{ items: PublishedQuarter[] }>('/api/public/labour/rankings', undefined, ac.signal).then((r) => setRanking(r.items[0] ?? null)).catch(() => setRanking(null));
     return () => ac.abort();
   }, []);
 
@@ -63,6 +66,26 @@ export function PublicHome() {
               </Card>
             </Col>
           ))}
+          <Col xs={24} md={8}>
+            <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t('public.shortage')}</h3>} style={{ height: '100%' }} data-testid="shortage-card">
+              {ranking === undefined ? <Skeleton active paragraph={{ rows: 1 }} /> : ranking === null ? (
+                <>
+                  <Tag color="default" style={{ marginBottom: 8 }}>{t('public.notPublished')}</Tag>
+                  <Typography.Paragraph className="muted" style={{ marginBottom: 0 }}>{t('public.notPublishedHint')}</Typography.Paragraph>
+                </>
+              ) : (
+                <>
+                  <Typography.Paragraph style={{ marginBottom: 8 }}>
+                    {t('public.shortageLatest', { quarter: formatQuarter(locale, ranking.quarter), cities: fmt.number(ranking.cities) })}
+                  </Typography.Paragraph>
+                  <Typography.Paragraph className="muted" style={{ marginBottom: 8 }}>
+                    {t('public.shortageRatio', { ratio: ranking.ratio ?? '—' })}
+                  </Typography.Paragraph>
+                  <Link to={`/labour/ranking/${ranking.quarter}`} data-testid="shortage-link">{t('public.shortageOpen')}</Link>
+                </>
+              )}
+            </Card>
+          </Col>
         </Row>
       </section>
 

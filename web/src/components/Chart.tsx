@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { echarts } from './echarts.ts';
+import { echarts } from '../lib/echarts.ts';
 
 /** One ECharts instance bound to a div: option updates, resizing, disposal. */
 export function Chart({ option, locale, label, height = 420, testId }: { option: EChartsCoreOption; locale: 'ZH' | 'EN'; label: string; height?: number; testId?: string }) {
@@ -11,9 +11,18 @@ export function Chart({ option, locale, label, height = 420, testId }: { option:
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { locale, renderer: 'canvas' });
     chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
+    // Resized in the next frame, once per burst, never after disposal: a resize in the middle of a
+    // layout change (elderly mode, a full-page screenshot) can meet the map's visualMap half laid out.
+    let frame = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (c.isDisposed()) return;
+        try { c.resize(); } catch { /* the next resize lays it out again */ }
+      });
+    });
     ro.observe(el.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
+    return () => { cancelAnimationFrame(frame); ro.disconnect(); c.dispose(); chart.current = null; };
   }, [locale]);
 
   useEffect(() => { chart.current?.setOption(option, { notMerge: true }); }, [option, locale]);
