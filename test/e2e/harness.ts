@@ -61,7 +61,7 @@ export async function openPage(s: Served, opts: { viewport?: { width: number; he
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // A 401 from /api/auth/me on a page opened without a session is expected, as are the 4xx the tests provoke.
+    // The 4xx responses the tests provoke are expected (the browser logs each as a failed resource).
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   page.setDefaultTimeout(15_000);

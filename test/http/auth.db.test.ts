@@ -38,9 +38,13 @@ describe('sessions, CSRF, tokens, rate limit', () => {
     const c = await login(app, 's.sz');
     await ctx.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
     forgetAllAuth(); // as if the few seconds of the in-process auth cache had passed
-    const res = await c.get('/api/auth/me');
+    const res = await c.get('/api/persons');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SESSION_EXPIRED');
+    // The console's first question on every page: who is here? Nobody, and the session expired.
+    const me = await c.get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: null, sessionExpired: true, actions: [] });
   });
 
   it('API tokens: shown once, hashed at rest, scoped, revocable, no CSRF needed', async () => {

@@ -15,7 +15,6 @@ type Sample = { method: string; url: string; body?: unknown; multipart?: boolean
  */
 function samples(w: W): Record<string, { inRegion: () => Sample; outOfRegion?: () => Sample }> {
   return {
-    'GET /api/auth/me': { inRegion: () => ({ method: 'GET', url: '/api/auth/me' }) },
     'POST /api/auth/logout': { inRegion: () => ({ method: 'POST', url: '/api/auth/logout' }) },
     'GET /api/users': { inRegion: () => ({ method: 'GET', url: '/api/users' }) },
     'POST /api/users': { inRegion: () => ({ method: 'POST', url: '/api/users', body: { username: `n${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', password: 'password-1234', role: 'city_officer', regionCode: '440300' } }),

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, request, setCsrfToken, setSessionGoneHandler } from './api.ts';
-import type { Action, Me } from './types.ts';
+import type { Action, Me, MeAnswer } from './types.ts';
 
 export type AuthNotice = 'expired' | 'loggedOut' | null;
 
@@ -30,8 +30,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // After a reload the cookie may still hold a session: /me returns it with its CSRF token.
   useEffect(() => {
-    request<Me>('GET', '/api/auth/me', { anonymousOk: true })
-      .then((m) => setMe(m))
+    request<MeAnswer>('GET', '/api/auth/me', { anonymousOk: true })
+      .then((m) => {
+        if (m.user) setMe(m as Me);
+        else if (m.sessionExpired) setNotice('expired');
+      })
       .catch((e) => { if (e instanceof ApiError && e.code === 'SESSION_EXPIRED') setNotice('expired'); })
       .finally(() => setReady(true));
   }, [setMe]);

@@ -12,6 +12,8 @@ export interface User {
   subjectProvinceCode: string | null; subjectId: string | null; disabled: boolean; createdAt: string;
 }
 export interface Me { user: User; csrfToken: string | null; expiresAt: string | null; actions: Action[] }
+/** GET /api/auth/me: user null for an anonymous visitor, with whether a session has just expired. */
+export type MeAnswer = Omit<Me, 'user'> & { user: User | null; sessionExpired?: boolean };
 
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 

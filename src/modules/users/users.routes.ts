@@ -44,13 +44,17 @@ export const registerUserRoutes: RouteRegistrar = (app, ctx) => {
     return reply.code(204).send(null);
   });
 
+  // Public: a page that does not know whether anyone is logged in asks here and gets user null
+  // (and whether a session just expired) instead of a 401 in the browser's console.
   app.get('/api/auth/me', {
-    config: { action: 'self' },
-    schema: { tags: ['auth'], summary: 'The caller, the CSRF token of its session and what its role may do', response: { 200: Me } },
+    config: { public: true },
+    schema: { tags: ['auth'], summary: 'The caller (null when anonymous), the CSRF token of its session and what its role may do',
+      response: { 200: Me.extend({ user: UserOut.nullable(), sessionExpired: z.boolean() }) } },
   }, async (req) => {
-    const p = requirePrincipal(req);
+    const p = req.principal;
+    if (!p) return { user: null, csrfToken: null, expiresAt: null, actions: [], sessionExpired: req.sessionExpired };
     const user = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    return { user: presentUser(user), csrfToken: req.csrfToken, expiresAt: null, actions: actionsOf(p.role) };
+    return { user: presentUser(user), csrfToken: req.csrfToken, expiresAt: null, actions: actionsOf(p.role), sessionExpired: false };
   });
 
   app.get('/api/users', {

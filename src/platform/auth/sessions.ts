@@ -66,6 +66,7 @@ export async function createSession(db: Db, userId: string, ttlMinutes: number) 
   const token = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await db.deleteFrom('session').where('user_id', '=', userId).where('expires_at', '<=', new Date()).execute();
   await db.insertInto('session').values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
   return { token, csrfToken, expiresAt };
 }
@@ -88,10 +89,8 @@ export async function lookupSession(db: Db, token: string, ttlMinutes: number): 
     .executeTakeFirst();
   if (!row || row.disabled) return { kind: 'none' };
   const now = Date.now();
-  if (new Date(row.expires_at).getTime() <= now) {
-    await db.deleteFrom('session').where('token_hash', '=', row.token_hash).execute();
-    return { kind: 'expired' };
-  }
+  // Kept until the user's next login removes it, so that every request can say "expired".
+  if (new Date(row.expires_at).getTime() <= now) return { kind: 'expired' };
   let expiresAt = new Date(row.expires_at);
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
     expiresAt = new Date(now + ttlMinutes * 60_000);
