@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../src/modules/demo/demo.generator.ts';
 import { forgetAllAuth } from '../../src/platform/auth/sessions.ts';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
 
 /**
  * The web console end to end, as a person uses it: Chromium against hrss in-process with a
@@ -174,7 +174,7 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
     await page.locator('.ant-table-row', { hasText: employerName }).getByText('在职').waitFor();
     await page.getByTestId('separate').click();
     await page.locator('#separation_reason').click();
-    await page.locator('.ant-select-item-option', { hasText: '合同期满终止' }).click();
+    await chooseOption(page, '合同期满终止');
     await page.getByRole('dialog').locator('.ant-btn-primary').click();
     await page.locator('.ant-table-row', { hasText: '合同期满终止' }).waitFor();
 
@@ -184,7 +184,7 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
     shots.push(await screenshot(page, '09-person-detail', true));
     await page.getByTestId('deregister').click();
     await page.locator('#deregistration_reason').click();
-    await page.locator('.ant-select-item-option', { hasText: '已就业' }).click();
+    await chooseOption(page, '已就业');
     await page.getByRole('dialog').locator('.ant-btn-primary').click();
     await page.locator('.ant-table-row', { hasText: '已就业' }).waitFor();
     noErrors(x);

@@ -86,3 +86,24 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/**
+ * Picks an option of an open Ant Design select. A click that lands while the list is still
+ * animating open can leave it open (and covering the dialog's buttons): click again until closed.
+ */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  const visibleOptions = page.locator('.ant-select-item-option').filter({ visible: true });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const option = visibleOptions.filter({ hasText: text }).first();
+    if (attempt === 0) await option.waitFor({ state: 'visible' });
+    else if (!(await option.count())) return; // closed: the previous click took
+    await option.click();
+    try {
+      await visibleOptions.first().waitFor({ state: 'hidden', timeout: 2000 });
+      return;
+    } catch {
+      /* still open: try again */
+    }
+  }
+  throw new Error(`the select did not close after choosing ${text}`);
+}

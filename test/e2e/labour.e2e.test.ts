@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
 
 /**
  * Labour-market monitoring in the console (issue 6), end to end: the public ranking, the
@@ -53,7 +53,7 @@ describe.skipIf(SKIP_BROWSER)('labour-market monitoring (browser)', () => {
 
     // Another quarter from the list.
     await page.getByTestId('ranking-quarter').click();
-    await page.locator('.ant-select-item-option', { hasText: '2020年第三季度' }).click();
+    await chooseOption(page, '2020年第三季度');
     await page.waitForURL(/\/labour\/ranking\/2020Q3$/);
     await page.getByTestId('ranking-meta').getByText('2020年第三季度', { exact: false }).waitFor();
 
@@ -97,7 +97,7 @@ describe.skipIf(SKIP_BROWSER)('labour-market monitoring (browser)', () => {
       await page.locator(`#f-lines-${i}-occupationCode`).click();
       await page.locator(`#f-lines-${i}-occupationCode`).fill(name);
       // Each line's list stays in the page when closed: the open one is the visible one.
-      await page.locator('.ant-select-item-option', { hasText: name }).filter({ visible: true }).first().click();
+      await chooseOption(page, name);
     };
 
     await page.locator('#f-totals-demand').fill('30000');
