@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
+    // Browser pages load slowly on a busy 2-core machine: polls wait like playwright's own locators.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 180_000,
     pool: 'forks',
     projects: [
