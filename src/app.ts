@@ -13,10 +13,16 @@ import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerImportRoutes } from './modules/imports/imports.routes.ts';
 import { registerStatsRoutes } from './modules/stats/stats.routes.ts';
 import { registerLabourRoutes } from './modules/labour/labour.routes.ts';
+import { registerInsuranceRulesRoutes } from './modules/insurance/rules/routes.ts';
+import { registerEnrollmentRoutes } from './modules/insurance/enrollment/routes.ts';
+import { registerCollectionRoutes } from './modules/insurance/collection/routes.ts';
+import { registerArrearsRoutes } from './modules/arrears/routes.ts';
+import { registerBlacklistRoutes } from './modules/blacklist/routes.ts';
 
 export const ROUTES = [
   registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
   registerImportRoutes, registerAuditRoutes, registerStatsRoutes, registerLabourRoutes,
+  registerInsuranceRulesRoutes, registerEnrollmentRoutes, registerCollectionRoutes, registerArrearsRoutes, registerBlacklistRoutes,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -16,6 +16,7 @@ import { exportCsv } from '../modules/imports/exports.service.ts';
 import { ROLES, createToken, createUser, findUserByUsername, revokeToken, setPassword } from '../modules/users/users.service.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { progress } from './progress.ts';
+import { registerInsuranceCommands } from '../modules/insurance/rules/cli.ts';
 
 const operator = { ...SYSTEM_ACTOR, name: `cli:${process.env.USER ?? 'operator'}` };
 
@@ -222,6 +223,8 @@ program.command('restore').description('restore a backup made by hrss backup int
     }
     console.log(`Restored from ${o.in}`);
   });
+
+registerInsuranceCommands(program, (fn) => withContext(fn));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof MigrationError) {

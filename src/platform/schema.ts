@@ -1,4 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { InsuranceRulesTables } from '../modules/insurance/rules/tables.ts';
+import type { InsuranceEnrollmentTables } from '../modules/insurance/enrollment/tables.ts';
+import type { InsuranceMoneyTables } from '../modules/insurance/collection/tables.ts';
+import type { ArrearsTables } from '../modules/arrears/tables.ts';
+import type { BlacklistTables } from '../modules/blacklist/tables.ts';
 
 /** Kysely table types, kept by hand beside db/migrations (the SQL is the source of truth). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -78,7 +83,8 @@ export interface LabourRankingEntryTable {
   gap_total: number; city_count: number; score: string; demand: number; seekers: number; typical_cities: unknown; prev_rank: number | null;
 }
 
-export interface DB {
+/** Newer modules keep their table types beside their code (tables.ts in each module folder). */
+export interface DB extends InsuranceRulesTables, InsuranceEnrollmentTables, InsuranceMoneyTables, ArrearsTables, BlacklistTables {
   hrss_migration: MigrationTable;
   division: DivisionTable;
   occupation_release: OccupationReleaseTable;

@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers/context.ts';
 import { login, makeUser, testApp, type Client, type TestApp } from '../helpers/http.ts';
 import { codeIn, idIn } from '../helpers/fixtures.ts';
+import { insuranceRulesHttp } from './modules/insurance-rules.ts';
+import { insuranceEnrollmentHttp } from './modules/insurance-enrollment.ts';
+import { insuranceCollectionHttp } from './modules/insurance-collection.ts';
+import { arrearsHttp } from './modules/arrears.ts';
+import { blacklistHttp } from './modules/blacklist.ts';
+
+const MODULES = [insuranceRulesHttp, insuranceEnrollmentHttp, insuranceCollectionHttp, arrearsHttp, blacklistHttp];
 
 /**
  * Walks every mutating endpoint once with a valid request and checks that exactly the change
@@ -80,8 +87,10 @@ describe('every mutation is audited', () => {
     await step('POST /api/labour/quarters/:quarter/close', () => min.post('/api/labour/quarters/2020Q4/close'), { action: 'labour.quarter_close', province: '00' });
     await step('POST /api/labour/quarters/:quarter/publish', () => min.post('/api/labour/quarters/2020Q4/publish'), { action: 'labour.publish', province: '00' });
 
+    for (const m of MODULES) await m.walk({ ctx, app, gd, min, rep, step });
+
     // Logout ends a session, not a record: nothing to audit beyond the login.
-    const notRecords = ['POST /api/auth/logout'];
+    const notRecords = ['POST /api/auth/logout', ...MODULES.flatMap((m) => m.notRecords ?? [])];
     expect(mutating.filter((k) => !walked.has(k) && !notRecords.includes(k))).toEqual([]);
 
     // The audit API shows the trail filtered, with ID numbers masked.

@@ -5,8 +5,17 @@ import { idIn, world } from '../helpers/fixtures.ts';
 import { labourWorld } from '../helpers/labour.ts';
 import { POLICY, type Action } from '../../src/platform/auth/policy.ts';
 import type { Role } from '../../src/platform/schema.ts';
+import { insuranceRulesHttp } from './modules/insurance-rules.ts';
+import { insuranceEnrollmentHttp } from './modules/insurance-enrollment.ts';
+import { insuranceCollectionHttp } from './modules/insurance-collection.ts';
+import { arrearsHttp } from './modules/arrears.ts';
+import { blacklistHttp } from './modules/blacklist.ts';
 
-type W = Awaited<ReturnType<typeof world>> & { target: { id: string } } & { labour: Awaited<ReturnType<typeof labourWorld>> };
+/** Modules that keep their part of the matrix in test/http/modules. */
+const MODULES = { insuranceRules: insuranceRulesHttp, insuranceEnrollment: insuranceEnrollmentHttp, insuranceCollection: insuranceCollectionHttp, arrears: arrearsHttp, blacklist: blacklistHttp };
+type ModuleWorlds = { [K in keyof typeof MODULES]: Awaited<ReturnType<(typeof MODULES)[K]['setup']>> };
+
+type W = Awaited<ReturnType<typeof world>> & { target: { id: string } } & { labour: Awaited<ReturnType<typeof labourWorld>> } & { modules: ModuleWorlds };
 type Sample = { method: string; url: string; body?: unknown; multipart?: boolean };
 
 /**
@@ -69,6 +78,11 @@ function samples(w: W): Record<string, { inRegion: () => Sample; outOfRegion?: (
     'POST /api/labour/reports/:id/return': { inRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.szReport.id}/return`, body: { comment: '请核实' } }), outOfRegion: () => ({ method: 'POST', url: `/api/labour/reports/${w.labour.bjReport.id}/return`, body: { comment: '请核实' } }) },
     'GET /api/labour/ratio': { inRegion: () => ({ method: 'GET', url: '/api/labour/ratio' }) },
     'GET /api/labour/rules': { inRegion: () => ({ method: 'GET', url: '/api/labour/rules' }) },
+    ...MODULES.insuranceRules.samples(w.modules.insuranceRules, w),
+    ...MODULES.insuranceEnrollment.samples(w.modules.insuranceEnrollment, w),
+    ...MODULES.insuranceCollection.samples(w.modules.insuranceCollection, w),
+    ...MODULES.arrears.samples(w.modules.arrears, w),
+    ...MODULES.blacklist.samples(w.modules.blacklist, w),
   };
 }
 
@@ -85,7 +99,10 @@ describe('role × endpoint matrix', () => {
   beforeAll(async () => {
     ctx = await testContext();
     app = await testApp(ctx);
-    w = { ...(await world(ctx)), target: await makeUser(ctx, 'u.target', 'city_officer', '440300'), labour: await labourWorld(ctx) };
+    const base = await world(ctx);
+    const modules = {} as Record<string, unknown>;
+    for (const [name, m] of Object.entries(MODULES)) modules[name] = await m.setup(ctx, base);
+    w = { ...base, target: await makeUser(ctx, 'u.target', 'city_officer', '440300'), labour: await labourWorld(ctx), modules: modules as ModuleWorlds };
     for (const role of ROLES) clients[role] = await login(app, w.users[role].username);
   });
   afterAll(async () => {

@@ -28,6 +28,11 @@ import { TokensPage } from './pages/tokens/TokensPage.tsx';
 import { ReportListPage } from './pages/labour/ReportListPage.tsx';
 import { ReportFormPage } from './pages/labour/ReportFormPage.tsx';
 import { ReviewPage } from './pages/labour/ReviewPage.tsx';
+import { insuranceRulesConsoleRoutes, insuranceRulesPublicRoutes } from './pages/insurance/rules/routes.tsx';
+import { insuranceEnrollmentConsoleRoutes, insuranceEnrollmentPublicRoutes } from './pages/insurance/enrollment/routes.tsx';
+import { insuranceCollectionConsoleRoutes, insuranceCollectionPublicRoutes } from './pages/insurance/collection/routes.tsx';
+import { arrearsConsoleRoutes, arrearsPublicRoutes } from './pages/arrears/routes.tsx';
+import { blacklistConsoleRoutes, blacklistPublicRoutes } from './pages/blacklist/routes.tsx';
 
 // The dashboard brings ECharts and the map: its own chunk, loaded when opened.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
@@ -88,6 +93,11 @@ export function App() {
                 <Route path="login" element={<LoginPage />} />
                 <Route path="labour/ranking" element={<RankingPage />} />
                 <Route path="labour/ranking/:quarter" element={<RankingPage />} />
+                {insuranceRulesPublicRoutes()}
+                {insuranceEnrollmentPublicRoutes()}
+                {insuranceCollectionPublicRoutes()}
+                {arrearsPublicRoutes()}
+                {blacklistPublicRoutes()}
               </Route>
               <Route path="console" element={<ConsoleLayout />}>
                 <Route index element={<ConsoleHome />} />
@@ -106,6 +116,11 @@ export function App() {
                 <Route path="labour/board" element={g('labour.read', <BoardPage />)} />
                 <Route path="labour/board/reports/:id" element={g('labour.read', <ReviewPage />)} />
                 <Route path="imports" element={g('registry.import', <ImportPage />)} />
+                {insuranceRulesConsoleRoutes(g)}
+                {insuranceEnrollmentConsoleRoutes(g)}
+                {insuranceCollectionConsoleRoutes(g)}
+                {arrearsConsoleRoutes(g)}
+                {blacklistConsoleRoutes(g)}
                 <Route path="audit" element={g('audit.read', <AuditPage />)} />
                 <Route path="users" element={g('user.manage', <UsersPage />)} />
                 <Route path="tokens" element={g('self', <TokensPage />)} />

@@ -5,7 +5,11 @@ export const ROLES: readonly Role[] = ['ministry', 'province_officer', 'city_off
 export type Action =
   | 'person.read' | 'person.write' | 'employer.read' | 'employer.write' | 'employment.write' | 'unemployment.write'
   | 'registry.import' | 'registry.export' | 'audit.read' | 'user.manage' | 'stats.read'
-  | 'labour.read' | 'labour.report' | 'labour.review' | 'labour.manage' | 'labour.publish' | 'self';
+  | 'labour.read' | 'labour.report' | 'labour.review' | 'labour.manage' | 'labour.publish'
+  | 'insurance.read' | 'insurance.enroll' | 'insurance.declare' | 'insurance.assess' | 'insurance.collect' | 'insurance.transfer' | 'insurance.params'
+  | 'fund.read' | 'fund.post'
+  | 'arrears.read' | 'arrears.handle' | 'arrears.supervise' | 'blacklist.manage' | 'disclosure.manage'
+  | 'self';
 
 export interface User {
   id: string; username: string; displayName: string; role: Role; regionCode: string;

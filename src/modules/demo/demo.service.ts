@@ -6,6 +6,11 @@ import { newId } from '../../platform/ids.ts';
 import { runImport } from '../imports/imports.service.ts';
 import { createUser } from '../users/users.service.ts';
 import { loadLabourMarketDemo } from '../labour/labour.demo.ts';
+import { loadEnrollmentDemo } from '../insurance/enrollment/demo.ts';
+import { loadAssessmentDemo } from '../insurance/rules/demo.ts';
+import { loadCollectionDemo } from '../insurance/collection/demo.ts';
+import { loadArrearsDemo } from '../arrears/demo.ts';
+import { loadBlacklistDemo } from '../blacklist/demo.ts';
 import { COMPANY_KINDS, COMPANY_WORDS, birthDate, makeCreditCode, makeIdNumber, personName, rng } from './demo.generator.ts';
 
 /** The demo's provinces: two municipalities, Hubei (its own 2020 relief), the coast and a source of migrant labour. */
@@ -82,6 +87,12 @@ export async function loadDemo(ctx: AppContext, opts: { scale?: number; seed?: n
   step(`users: ${users.length}`);
   const labour = await loadLabourMarketDemo(ctx, r);
   step(`labour market: ${labour.agencies} monitoring agencies, ${labour.reports} quarterly reports, 8 quarters published`);
+  // Social insurance in order: enrollments and declarations, then assessment, then collection.
+  step(`insurance enrollment: ${await loadEnrollmentDemo(ctx, r)}`);
+  step(`insurance assessment: ${await loadAssessmentDemo(ctx, r)}`);
+  step(`insurance collection: ${await loadCollectionDemo(ctx, r)}`);
+  step(`wage arrears: ${await loadArrearsDemo(ctx, r)}`);
+  step(`blacklist and disclosure: ${await loadBlacklistDemo(ctx, r)}`);
   return { employers: employerLines.length - 1, persons: personLines.length - 1, users };
 }
 

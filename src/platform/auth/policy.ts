@@ -25,6 +25,24 @@ export const POLICY = {
   'labour.review': ['ministry', 'province_officer'],
   'labour.manage': ['ministry', 'province_officer'],
   'labour.publish': ['ministry'],
+  // Social insurance (issue 4). Employers and insured persons act on their own records only
+  // (assertSubject); officers within their region.
+  'insurance.read': ['ministry', 'province_officer', 'city_officer', 'employer', 'insured'],
+  'insurance.enroll': ['province_officer', 'city_officer', 'employer'],
+  'insurance.declare': ['province_officer', 'city_officer', 'employer', 'insured'],
+  'insurance.assess': ['ministry', 'province_officer'],
+  'insurance.collect': ['province_officer', 'city_officer'],
+  'insurance.transfer': ['province_officer', 'city_officer'],
+  'insurance.params': ['ministry', 'province_officer'],
+  'fund.read': ['ministry', 'province_officer', 'city_officer'],
+  'fund.post': ['ministry', 'province_officer'],
+  // Wage arrears (issue 5): inspectors work the cases of their office's region; higher levels
+  // supervise; listing and disclosure are decisions of the department with jurisdiction.
+  'arrears.read': ['ministry', 'province_officer', 'city_officer', 'labour_inspector'],
+  'arrears.handle': ['province_officer', 'city_officer', 'labour_inspector'],
+  'arrears.supervise': ['ministry', 'province_officer', 'city_officer'],
+  'blacklist.manage': ['ministry', 'province_officer', 'city_officer', 'labour_inspector'],
+  'disclosure.manage': ['ministry', 'province_officer', 'city_officer'],
   'self': ['ministry', 'province_officer', 'city_officer', 'labour_inspector', 'monitoring_reporter', 'employer', 'insured'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,11 +2,17 @@ import { Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth.tsx';
-import { useI18n, type MessageKey } from '../i18n/index.tsx';
-import type { Action, Me } from '../types.ts';
+import { useI18n } from '../i18n/index.tsx';
+import type { Me } from '../types.ts';
 import { AppHeader } from './AppHeader.tsx';
+import type { MenuEntry } from '../lib/modules.ts';
+import { insuranceRulesMenu } from '../pages/insurance/rules/menu.ts';
+import { insuranceEnrollmentMenu } from '../pages/insurance/enrollment/menu.ts';
+import { insuranceCollectionMenu } from '../pages/insurance/collection/menu.ts';
+import { arrearsMenu } from '../pages/arrears/menu.ts';
+import { blacklistMenu } from '../pages/blacklist/menu.ts';
 
-interface Entry { key: string; path: string; label: MessageKey; action: Action; /** hidden when the user may also do this */ unless?: Action }
+type Entry = MenuEntry;
 
 /** The console menu: each entry shows only when the user's role may do its action. */
 export function menuEntries(me: Me): Entry[] {
@@ -23,6 +29,11 @@ export function menuEntries(me: Me): Entry[] {
     // Reporters file their agency's report; everyone else who reads labour data sees the board.
     { key: 'labour-reports', path: '/console/labour/reports', label: 'nav.labourReports', action: 'labour.report' },
     { key: 'labour-board', path: '/console/labour/board', label: 'nav.labourBoard', action: 'labour.read', unless: 'labour.report' },
+    ...insuranceEnrollmentMenu(me),
+    ...insuranceCollectionMenu(me),
+    ...insuranceRulesMenu(me),
+    ...arrearsMenu(me),
+    ...blacklistMenu(me),
     { key: 'imports', path: '/console/imports', label: 'nav.imports', action: 'registry.import' },
     { key: 'audit', path: '/console/audit', label: 'nav.audit', action: 'audit.read' },
     { key: 'users', path: '/console/users', label: 'nav.users', action: 'user.manage' },

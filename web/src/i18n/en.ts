@@ -1,4 +1,9 @@
 import type { MessageKey } from './zh-CN.ts';
+import { insuranceRulesEn } from './insurance-rules.en.ts';
+import { insuranceEnrollmentEn } from './insurance-enrollment.en.ts';
+import { insuranceCollectionEn } from './insurance-collection.en.ts';
+import { arrearsEn } from './arrears.en.ts';
+import { blacklistEn } from './blacklist.en.ts';
 
 /** English, beside the Chinese: the same keys, checked by the compiler (a missing or extra key fails typecheck). */
 export const en: Record<MessageKey, string> = {
@@ -543,4 +548,9 @@ export const en: Record<MessageKey, string> = {
   'page.forbidden': 'Not allowed',
   'page.forbiddenHint': 'Your role cannot use this page.',
   'page.home': 'Back to the home page',
+  ...insuranceRulesEn,
+  ...insuranceEnrollmentEn,
+  ...insuranceCollectionEn,
+  ...arrearsEn,
+  ...blacklistEn,
 };

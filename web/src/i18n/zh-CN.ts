@@ -1,3 +1,9 @@
+import { insuranceRulesZh } from './insurance-rules.zh.ts';
+import { insuranceEnrollmentZh } from './insurance-enrollment.zh.ts';
+import { insuranceCollectionZh } from './insurance-collection.zh.ts';
+import { arrearsZh } from './arrears.zh.ts';
+import { blacklistZh } from './blacklist.zh.ts';
+
 /**
  * Chinese (zh-CN), the default. Every key here must exist in en.ts (the compiler checks it,
  * and so does test/web/i18n.test.ts). Placeholders are {name}.
@@ -544,6 +550,12 @@ export const zhCN = {
   'page.forbidden': '无权访问',
   'page.forbiddenHint': '您的角色不能使用此功能。',
   'page.home': '返回首页',
+  // Module dictionaries (one file per module, so that modules do not edit one shared file).
+  ...insuranceRulesZh,
+  ...insuranceEnrollmentZh,
+  ...insuranceCollectionZh,
+  ...arrearsZh,
+  ...blacklistZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,2 @@
+-- Collection (征收), individual pension accounts (个人账户) and the double-entry fund ledger.
+-- Owner of this file: the collection/accounts/ledger work. Tables follow.

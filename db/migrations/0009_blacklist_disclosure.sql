@@ -1,0 +1,2 @@
+-- The arrears blacklist (失信联合惩戒对象名单) under its two regimes by date, and public
+-- disclosure of major violations (人社部令第29号). Tables follow.

@@ -1,0 +1,4 @@
+import type { insuranceCollectionZh } from './insurance-collection.zh.ts';
+
+export const insuranceCollectionEn: Record<keyof typeof insuranceCollectionZh, string> = {
+};

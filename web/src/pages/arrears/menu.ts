@@ -1,0 +1,5 @@
+import type { MenuEntry } from '../../lib/modules.ts';
+import type { Me } from '../../types.ts';
+
+/** This module's console menu entries (filtered by role in ConsoleLayout). Kept apart from routes.tsx so the menu does not load the pages. */
+export const arrearsMenu = (_me: Me): MenuEntry[] => [];
