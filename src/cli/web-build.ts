@@ -19,9 +19,10 @@ function newestMtime(dir: string): number {
 /** `npm start` builds the console when the build is missing or older than its sources. */
 export async function ensureWebBuild(): Promise<void> {
   if (!fs.existsSync(path.join(WEB, 'index.html'))) return; // no console sources in this checkout
-  const built = path.join(WEB, 'dist', 'index.html');
+  const outDir = process.env.HRSS_WEB_DIST ? path.resolve(process.env.HRSS_WEB_DIST) : path.join(WEB, 'dist');
+  const built = path.join(outDir, 'index.html');
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestMtime(WEB)) return;
   console.error('Building the web console (vite)…');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: WEB, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('The console build failed; see the messages above');
 }

@@ -15,7 +15,8 @@ import { ensureWebBuild } from '../../src/cli/web-build.ts';
  */
 export default async function setup(project: TestProject) {
   // Build the console once, before any test file starts a server or a browser (never two builds at once).
-  await ensureWebBuild();
+  // HRSS_TEST_WEB_BUILD=skip: API-only runs while the console sources are being edited elsewhere.
+  if (process.env.HRSS_TEST_WEB_BUILD !== 'skip') await ensureWebBuild();
   const runId = `${process.pid}_${Date.now()}`;
   const dumpPath = path.join(os.tmpdir(), `hrss-test-template-${runId}.tar`);
   const mem = await openMemoryPglite();

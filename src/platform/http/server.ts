@@ -24,7 +24,8 @@ declare module 'fastify' {
 export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 export type RouteRegistrar = (app: TypedApp, ctx: AppContext) => void;
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+// HRSS_WEB_DIST: a development knob, so that parallel work can build and serve its own copy of the console.
+const WEB_DIST = process.env.HRSS_WEB_DIST ? path.resolve(process.env.HRSS_WEB_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export async function buildServer(ctx: AppContext, registrars: RouteRegistrar[], opts: { logger?: boolean } = {}) {
