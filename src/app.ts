@@ -4,6 +4,7 @@ import { openPglite, openPostgres, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { buildServer } from './platform/http/server.ts';
 import { loadReferenceData, referenceLoaded } from './modules/reference/reference.service.ts';
+import { loadModuleData } from './modules/reference/module-data.ts';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.ts';
 import { registerPersonRoutes } from './modules/persons/persons.routes.ts';
 import { registerEmployerRoutes } from './modules/employers/employers.routes.ts';
@@ -34,6 +35,8 @@ export async function prepareDatabase(database: Database): Promise<{ applied: st
   const applied = await migrate(database);
   const loaded = await referenceLoaded(database.db);
   if (!loaded) await loadReferenceData(database.db);
+  else await loadModuleData(database.db, { overwrite: false }); // data files added since the last start
+
   return { applied, referenceLoadedNow: !loaded };
 }
 

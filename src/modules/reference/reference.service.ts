@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.ts';
+import { loadModuleData } from './module-data.ts';
 
 /** Reviewed data files shipped with hrss; reference/SOURCES.md says where each comes from. */
 export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference');
@@ -58,6 +59,7 @@ export async function loadReferenceData(db: Db): Promise<{ divisions: number; oc
     }
   });
   caches.delete(db);
+  await loadModuleData(db, { overwrite: true });
   return { divisions: divisions.length, occupations: occ.entries.length, industries: industries.length };
 }
 
