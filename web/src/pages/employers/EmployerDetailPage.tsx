@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { RegionName } from '../../regions.tsx';
 import { IndustryName } from '../../components/IndustrySelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useApiGet, useFlash } from '../../lib/hooks.ts';
 import { HireModal, SeparationModal } from '../../components/EmploymentModals.tsx';
 import type { Employee, EmployerDetail } from '../../types.ts';
 
@@ -15,26 +15,12 @@ export function EmployerDetailPage() {
   const { id } = useParams();
   const { t, fmt } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [data, setData] = useState<EmployerDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [hiring, setHiring] = useState(false);
   const [separating, setSeparating] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    api.get<EmployerDetail>(`/api/employers/${id}`).then((d) => { setData(d); setError(null); }).catch(setError);
-  }, [id]);
-  useEffect(load, [load]);
+  const { data, error, reload: load } = useApiGet<EmployerDetail>(`/api/employers/${id}`);
+  useFlash();
 
-  useEffect(() => {
-    const flash = (location.state as { flash?: 'saved' | 'created' } | null)?.flash;
-    if (flash) {
-      message.success(flash === 'created' ? t('common.created') : t('common.saved'));
-      navigate(location.pathname, { replace: true, state: null });
-    }
-  }, [location, message, navigate, t]);
 
   if (error && !data) return <ProblemAlert error={error} />;
   if (!data) return <Skeleton active />;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -6,6 +6,7 @@ import { useAuth } from '../../auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { creditCodeProblem } from '../../lib/checks.ts';
 import { applyFieldErrors } from '../../lib/forms.ts';
+import { defaultRegion, useApiGet } from '../../lib/hooks.ts';
 import { IndustrySelect } from '../../components/IndustrySelect.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
@@ -22,14 +23,11 @@ export function EmployerFormPage() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [loaded, setLoaded] = useState<Employer | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const existing = useApiGet<EmployerDetail>(id ? `/api/employers/${id}` : null);
+  const loaded = existing.data?.employer ?? null;
+  const [saveError, setError] = useState<unknown>(null);
+  const error = saveError ?? existing.error;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!id) return;
-    api.get<EmployerDetail>(`/api/employers/${id}`).then((d) => setLoaded(d.employer)).catch(setError);
-  }, [id]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -55,7 +53,7 @@ export function EmployerFormPage() {
       <ProblemAlert error={error} style={{ marginBottom: 16 }} />
       {editing && !loaded ? (error ? null : <Skeleton active />) : (
         <Form form={form} layout="vertical" onFinish={submit} name="employer" scrollToFirstError={{ focus: true }}
-          initialValues={loaded ?? { sizeClass: 'small', ownership: 'private', address: '', regionCode: me && me.user.regionCode !== '000000' && !me.user.regionCode.endsWith('0000') ? me.user.regionCode : undefined }}>
+          initialValues={loaded ?? { sizeClass: 'small', ownership: 'private', address: '', regionCode: defaultRegion(me) }}>
           {editing ? (
             <Form.Item label={t('employer.creditCode')} extra={t('employer.creditCodeFixed')}>
               <Input value={loaded?.creditCode} disabled className="mono" />

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { RegionName } from '../../regions.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useApiGet, useFlash } from '../../lib/hooks.ts';
 import { DeregisterModal, HireModal, SeparationModal, UnemploymentModal } from '../../components/EmploymentModals.tsx';
 import type { Employment, PersonDetail, UnemploymentRegistration } from '../../types.ts';
 import { IdNumber, PersonFlags } from './PersonListPage.tsx';
@@ -15,29 +15,13 @@ export function PersonDetailPage() {
   const { id } = useParams();
   const { t, fmt } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [data, setData] = useState<PersonDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [hiring, setHiring] = useState(false);
   const [separating, setSeparating] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
   const [deregistering, setDeregistering] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    api.get<PersonDetail>(`/api/persons/${id}`).then((d) => { setData(d); setError(null); }).catch(setError);
-  }, [id]);
-  useEffect(load, [load]);
-
-  // A message handed over by the form that saved this person, shown once.
-  useEffect(() => {
-    const flash = (location.state as { flash?: 'saved' | 'created' } | null)?.flash;
-    if (flash) {
-      message.success(flash === 'created' ? t('common.created') : t('common.saved'));
-      navigate(location.pathname, { replace: true, state: null });
-    }
-  }, [location, message, navigate, t]);
+  const { data, error, reload: load } = useApiGet<PersonDetail>(`/api/persons/${id}`);
+  useFlash();
 
   if (error && !data) return <ProblemAlert error={error} />;
   if (!data) return <Skeleton active />;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Checkbox, Form, Input, Radio, Skeleton, Space, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
@@ -6,6 +6,7 @@ import { useAuth } from '../../auth.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { idNumberProblem } from '../../lib/checks.ts';
 import { applyFieldErrors } from '../../lib/forms.ts';
+import { defaultRegion, useApiGet } from '../../lib/hooks.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import type { Person, PersonDetail } from '../../types.ts';
@@ -24,14 +25,11 @@ export function PersonFormPage() {
   const { me } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [loaded, setLoaded] = useState<Person | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const existing = useApiGet<PersonDetail>(id ? `/api/persons/${id}` : null);
+  const loaded = existing.data?.person ?? null;
+  const [saveError, setError] = useState<unknown>(null);
+  const error = saveError ?? existing.error;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!id) return;
-    api.get<PersonDetail>(`/api/persons/${id}`).then((d) => setLoaded(d.person)).catch(setError);
-  }, [id]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -66,7 +64,7 @@ export function PersonFormPage() {
           initialValues={loaded ? { ...loaded, phone: loaded.phone ?? '' } : {
             hukouType: 'urban', migrantWorker: false, registeredPoor: false, fisherman: false,
             // A city officer registers in the city: start there.
-            regionCode: me && me.user.regionCode !== '000000' && !me.user.regionCode.endsWith('0000') ? me.user.regionCode : undefined,
+            regionCode: defaultRegion(me),
           }}>
           {editing ? (
             <Form.Item label={t('person.idNumber')} extra={t('person.idNumberFixed')}>
