@@ -46,3 +46,51 @@ create table insurance_declaration (
 );
 create unique index insurance_declaration_current on insurance_declaration (province_code, period, person_id, coalesce(employer_id, '00000000-0000-0000-0000-000000000000'::uuid))
   where superseded_by is null;
+
+-- Coverage dates: an enrollment insures from started_on (inclusive) to ended_on (exclusive: the
+-- first day no longer insured), minus its suspensions. "Insured on D" is therefore
+--   started_on <= D and (ended_on is null or D < ended_on)
+--   and no suspension with suspended_from <= D and (resumed_on is null or D < resumed_on).
+-- A transfer ends the old enrollment on the transfer date (ended_on) and the new one starts on it.
+
+-- Suspensions (中断缴费/暂停参保): gaps in coverage, resumed_on exclusive like ended_on.
+create table insurance_enrollment_suspension (
+  province_code  text collate "C" not null,
+  enrollment_id  uuid not null,
+  suspended_from date not null,
+  resumed_on     date,
+  reason         text not null,
+  primary key (province_code, enrollment_id, suspended_from),
+  foreign key (province_code, enrollment_id) references insurance_enrollment (province_code, id),
+  check (resumed_on is null or resumed_on > suspended_from)
+);
+
+-- The lifecycle of an enrollment as dated events, for its history (the timeline of a person).
+create table insurance_enrollment_event (
+  province_code  text collate "C" not null,
+  enrollment_id  uuid not null,
+  seq            integer not null,
+  kind           text not null check (kind in ('enroll', 'suspend', 'resume', 'terminate', 'transfer_out', 'transfer_in')),
+  effective_on   date not null,
+  reason         text,
+  actor_name     text not null,
+  at             timestamptz not null default now(),
+  primary key (province_code, enrollment_id, seq),
+  foreign key (province_code, enrollment_id) references insurance_enrollment (province_code, id)
+);
+
+create index insurance_enrollment_person on insurance_enrollment (person_id, scheme);
+create index insurance_enrollment_region on insurance_enrollment (province_code, region_code, scheme);
+
+-- Declaration periods closed per province: months up to and including closed_through take no
+-- new or corrected declaration (the province closes them, an audited officer action; forward only).
+create table insurance_period_closure (
+  province_code  text collate "C" not null primary key,
+  closed_through text collate "C" not null check (closed_through ~ '^\d{4}-(0[1-9]|1[0-2])$'),
+  closed_at      timestamptz not null default now(),
+  closed_by      text not null
+);
+
+alter table insurance_declaration add column source text not null default 'api' check (source in ('api', 'csv', 'console', 'demo'));
+create index insurance_declaration_employer on insurance_declaration (province_code, employer_id, period) where superseded_by is null;
+create index insurance_declaration_person on insurance_declaration (person_id, period);
