@@ -12,3 +12,4 @@ create table insurance_parameter (
   primary key (key, province_code, effective_from),
   check (effective_to is null or effective_to > effective_from)
 );
+create index insurance_parameter_province on insurance_parameter (province_code, key, effective_from);
