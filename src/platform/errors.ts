@@ -30,6 +30,7 @@ export const ErrorStatus = {
   RETIRED: 409,
   PERIOD_CLOSED: 409,
   UNKNOWN_EMPLOYEE: 400,
+  NO_EMPLOYMENT: 409,
   // wage arrears
   MARKUP_NOT_ALLOWED: 400,
   NOT_LISTABLE: 409,
