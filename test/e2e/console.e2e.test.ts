@@ -72,9 +72,9 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
   });
 
   const MENUS: Record<string, { menu: string[]; scope: string; landing: RegExp }> = {
-    ministry: { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
-    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
-    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
+    ministry: { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
+    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'imports', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
+    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'imports', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
     'sz.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
     'sz.inspector': { menu: ['dashboard', 'persons', 'employers', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
     'sz.reporter': { menu: ['labour-reports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/labour\/reports$/ },

@@ -180,4 +180,38 @@ describe.skipIf(SKIP_BROWSER)('labour-market monitoring (browser)', () => {
     expect(published.items[0].quarter).toBe('2021Q1');
     noErrors(x);
   });
+
+  test('ministry opens and closes a quarter; a province registers a monitoring agency', async () => {
+    const m = track(await login(s, 'ministry'));
+    await m.page.goto('/console/labour/board');
+    await m.page.getByTestId('open-quarter').click();
+    const dlg = m.page.getByRole('dialog');
+    await dlg.locator('#quarter_quarter').fill('2021Q3');
+    await dlg.locator('#quarter_dueOn').click();
+    await m.page.keyboard.type('2021-10-15');
+    await m.page.keyboard.press('Enter');
+    await dlg.locator('.ant-btn-primary').click();
+    await m.page.getByText('2021年第三季度 已开放报送').waitFor();
+    await m.page.waitForURL(/quarter=2021Q3/);
+    await m.page.getByTestId('close-quarter').click();
+    await m.page.locator('.ant-modal-confirm').getByRole('button', { name: '关闭本季度' }).click();
+    await m.page.getByText('已关闭，锁定报表 0 份').waitFor();
+    noErrors(m);
+
+    const g = track(await login(s, 'gd.officer'));
+    await g.page.getByTestId('nav-labour-agencies').click();
+    await g.page.getByTestId('agencies').getByText('深圳市公共就业服务中心').waitFor();
+    await g.page.getByTestId('agency-new').click();
+    const form = g.page.getByRole('dialog');
+    await form.locator('.ant-cascader').click();
+    await g.page.locator('.ant-cascader-menu-item', { hasText: '广东省' }).click();
+    await g.page.locator('.ant-cascader-menu-item', { hasText: '云浮市' }).click();
+    await g.page.keyboard.press('Escape');
+    await form.locator('#agency_name').fill('云浮市公共就业服务中心');
+    await form.locator('#agency_monitoredFrom').fill('2021Q1');
+    await form.locator('.ant-btn-primary').click();
+    await g.page.getByTestId('agencies').getByText('云浮市公共就业服务中心').waitFor();
+    shots.push(await screenshot(g.page, 'labour-09-agencies', true));
+    noErrors(g);
+  });
 });

@@ -28,6 +28,7 @@ import { TokensPage } from './pages/tokens/TokensPage.tsx';
 import { ReportListPage } from './pages/labour/ReportListPage.tsx';
 import { ReportFormPage } from './pages/labour/ReportFormPage.tsx';
 import { ReviewPage } from './pages/labour/ReviewPage.tsx';
+import { AgenciesPage } from './pages/labour/AgenciesPage.tsx';
 import { insuranceRulesConsoleRoutes, insuranceRulesPublicRoutes } from './pages/insurance/rules/routes.tsx';
 import { insuranceEnrollmentConsoleRoutes, insuranceEnrollmentPublicRoutes } from './pages/insurance/enrollment/routes.tsx';
 import { insuranceCollectionConsoleRoutes, insuranceCollectionPublicRoutes } from './pages/insurance/collection/routes.tsx';
@@ -115,6 +116,7 @@ export function App() {
                 <Route path="labour/reports/:quarter" element={g('labour.report', <ReportFormPage />)} />
                 <Route path="labour/board" element={g('labour.read', <BoardPage />)} />
                 <Route path="labour/board/reports/:id" element={g('labour.read', <ReviewPage />)} />
+                <Route path="labour/agencies" element={g('labour.manage', <AgenciesPage />)} />
                 <Route path="imports" element={g('registry.import', <ImportPage />)} />
                 {insuranceRulesConsoleRoutes(g)}
                 {insuranceEnrollmentConsoleRoutes(g)}

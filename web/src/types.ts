@@ -76,6 +76,7 @@ export interface ApiToken { id: string; name: string; scopes: string[]; createdA
 export const REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned', 'locked'] as const;
 export type ReportStatus = typeof REPORT_STATUSES[number];
 export interface FieldNote { field: string; code: string; message: string; occupationCode?: string }
+export interface LabourAgency { id: string; provinceCode: string; cityCode: string; cityName: string; name: string; monitoredFrom: string; active: boolean }
 export interface LabourQuarter { quarter: string; startsOn: string; endsOn: string; dueOn: string; classificationAsOf: string; closed: boolean; published: boolean }
 export interface LabourReport {
   id: string; provinceCode: string; agencyId: string; cityCode: string; agencyName: string; quarter: string; status: ReportStatus; revision: number;

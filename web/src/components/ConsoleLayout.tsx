@@ -29,6 +29,7 @@ export function menuEntries(me: Me): Entry[] {
     // Reporters file their agency's report; everyone else who reads labour data sees the board.
     { key: 'labour-reports', path: '/console/labour/reports', label: 'nav.labourReports', action: 'labour.report' },
     { key: 'labour-board', path: '/console/labour/board', label: 'nav.labourBoard', action: 'labour.read', unless: 'labour.report' },
+    { key: 'labour-agencies', path: '/console/labour/agencies', label: 'nav.labourAgencies', action: 'labour.manage' },
     ...insuranceEnrollmentMenu(me),
     ...insuranceCollectionMenu(me),
     ...insuranceRulesMenu(me),

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import type { Completeness, LabourQuarter, LabourReport, Page, Ranking } from '../../types.ts';
 import { ReportStatusTag } from './parts.tsx';
 import { RankingView } from './RankingView.tsx';
+import { QuarterControls } from './QuarterControls.tsx';
 
 type AgencyRow = Completeness['agencies'][number];
 type Filter = 'all' | 'missing' | 'late' | 'submitted';
@@ -107,6 +108,10 @@ export default function BoardPage() {
         {current && <span className="muted">{t('labour.dueOn', { date: fmt.date(current.dueOn) })}</span>}
         <span className="grow" />
         {current?.published && <Link to={`/labour/ranking/${quarter}`}>{t('labour.viewPublished')}</Link>}
+        <QuarterControls current={current} onChanged={(q) => {
+          api.get<{ items: LabourQuarter[] }>('/api/labour/quarters').then((r) => setQuarters(r.items)).catch(setError);
+          if (q === quarter) load().catch(setError); else setParams({ quarter: q });
+        }} />
       </div>
       <ProblemAlert error={error} style={{ marginBottom: 16 }} />
       {!data ? (!error && <Skeleton active />) : (
