@@ -13,7 +13,7 @@ const base: CaseFacts = { workers: 12, amountOwedFen: 150_000_00, monthsUnpaid: 
 const facts = (f: Partial<CaseFacts>): CaseFacts => ({ ...base, ...f });
 
 describe('regime by decision date (rules-2020.md §5.2, implementation note 5)', () => {
-  it.each([
+  it.each<[string, string | null, string]>([
     ['2017-12-31', null, '人社部规〔2017〕16号 effective 2018-01-01: nothing before'],
     ['2018-01-01', 'R2017', '人社部规〔2017〕16号 effective 2018-01-01'],
     ['2020-06-30', 'R2017', 'in force during 2020'],
