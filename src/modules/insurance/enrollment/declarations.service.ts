@@ -63,14 +63,23 @@ async function writeDeclaration(trx: Executor, actor: Actor, d: { provinceCode: 
   return { row, changed: true };
 }
 
+/** The employer a declaration is made for: the employer itself, or an officer of its region. */
+export async function employerForDeclaration(ctx: AppContext, p: Principal, employerId: string) {
+  const employer = await getEmployer(ctx, p, employerId);
+  if (p.role === 'insured') {
+    throw new AppError('BAD_REQUEST', 'An insured person declares only their own chosen base (without employerId)', [{ field: 'employerId', code: 'NOT_ALLOWED', message: 'omit for a chosen base' }]);
+  }
+  assertSubject(p, employer.province_code, employer.id);
+  return employer;
+}
+
 /**
  * An employer's wages for a month. Each line names a person the employer employed in that month
  * (else UNKNOWN_EMPLOYEE) and has enrolled as an employee (else NOT_ENROLLED). mode 'all' stores
  * nothing if any line fails (and lists every failure); 'partial' keeps the good lines (CSV).
  */
 export async function declareForEmployer(ctx: AppContext, p: Principal, actor: Actor, employerId: string, period: string, lines: DeclLine[], source: Source, mode: 'all' | 'partial') {
-  const employer = await getEmployer(ctx, p, employerId);
-  assertSubject(p, employer.province_code, employer.id);
+  const employer = await employerForDeclaration(ctx, p, employerId);
   await assertPeriodOpen(ctx.db, employer.province_code, period);
   const { first, last } = monthBounds(period);
   const errors: RowError[] = [];
@@ -220,7 +229,7 @@ export async function listClosures(ctx: AppContext, p: Principal) {
 /** The employer's employees insured in a month with their current declared wage: the declaration form. */
 export async function declarationSheet(ctx: AppContext, p: Principal, employerId: string, period: string) {
   const employer = await getEmployer(ctx, p, employerId);
-  if (p.role === 'insured') throw new AppError('FORBIDDEN', 'Only the employer and officers see its declaration sheet');
+  if (p.role === 'insured') throw new AppError('NOT_FOUND', 'An employer’s declaration sheet is for the employer and officers');
   assertSubject(p, employer.province_code, employer.id);
   const { first, last } = monthBounds(period);
   const rows = await ctx.db.selectFrom('insurance_enrollment as e')

@@ -9,7 +9,7 @@ import {
 } from './enrollment.schemas.ts';
 import { enroll, enrollEmployeeSchemes, enrollmentDetail, listEnrollments, personEnrollments, presentEnrollment, resume, suspend, terminate } from './enrollment.service.ts';
 import {
-  closePeriods, declarationSheet, declareChosenBase, declareForEmployer, listClosures, listDeclarations, parseDeclarationCsv, presentDeclaration,
+  closePeriods, declarationSheet, employerForDeclaration, declareChosenBase, declareForEmployer, listClosures, listDeclarations, parseDeclarationCsv, presentDeclaration,
 } from './declarations.service.ts';
 
 const tags = ['insurance enrollment'];
@@ -106,6 +106,12 @@ export const registerEnrollmentRoutes: RouteRegistrar = (app, ctx) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file"');
     const file = await req.file();
     if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', code: 'REQUIRED', message: 'required' }]);
+    try {
+      await employerForDeclaration(ctx, p, req.query.employerId); // before reading: a caller who may not declare learns nothing
+    } catch (err) {
+      file.file.resume();
+      throw err;
+    }
     const records: string[][] = [];
     for await (const rec of csvRecords(file.file)) {
       records.push(rec);
