@@ -31,6 +31,7 @@ export const ErrorStatus = {
   PERIOD_CLOSED: 409,
   UNKNOWN_EMPLOYEE: 400,
   NO_EMPLOYMENT: 409,
+  LEDGER_UNBALANCED: 422, // insurance collection: a journal whose debits and credits differ in a scheme
   // wage arrears
   MARKUP_NOT_ALLOWED: 400,
   NOT_LISTABLE: 409,
