@@ -70,8 +70,8 @@ export async function createBatch(ctx: AppContext, p: Principal, actor: Actor, b
 
 async function batchFor(trx: Executor, p: Principal, id: string) {
   const b = await trx.selectFrom('disclosure_batch').selectAll().where('id', '=', id).executeTakeFirst();
-  // A batch belongs to its publishing department: others (even higher levels) make their own.
-  if (!b || !b.region_code.startsWith(regionPrefix(p.regionCode))) throw notFound('Disclosure batch');
+  // A batch belongs to its publishing department: others (even higher levels) make their own and may republish the cases.
+  if (!b || b.region_code !== p.regionCode) throw notFound('Disclosure batch');
   return b;
 }
 
