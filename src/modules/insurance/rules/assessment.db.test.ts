@@ -54,7 +54,8 @@ describe('monthly assessment job', () => {
     for (const period of ['2020-01', '2020-03', '2020-04', '2020-05', '2020-08']) await declare(ctx, { personId: persons[6], employerId: null, period, wageFen: 500000 });
     // a suspended enrollment and one started after the period are not assessed
     const p7 = (await person(ctx, '440300')).id;
-    await enroll(ctx, { personId: p7, employerId: sme, scheme: 'pension_employee', status: 'suspended' });
+    const suspended = await enroll(ctx, { personId: p7, employerId: sme, scheme: 'pension_employee', status: 'suspended' });
+    await ctx.db.insertInto('insurance_enrollment_suspension').values({ province_code: '44', enrollment_id: suspended, suspended_from: '2019-12-01', reason: 'test' } as never).execute();
     await declare(ctx, { personId: p7, employerId: sme, period: '2020-03', wageFen: 900000 });
   });
   afterAll(async () => ctx?.close());

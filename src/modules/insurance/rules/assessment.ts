@@ -9,7 +9,8 @@ import { baseLimits, defaultTier, injuryRate, periodEnd, periodStart, reliefFor,
 
 /**
  * The monthly assessment (核定) of a province: for every enrollment active in the month with a
- * current declaration, the amounts due per scheme, by set-based SQL in chunks of enrollment ids
+ * current declaration (insured on some day of the month — ended_on exclusive — and not suspended all
+ * month long, as 0005 defines coverage), the amounts due per scheme, by set-based SQL in chunks of enrollment ids
  * (a commit each). What is written is the difference to what the month already holds, so a
  * second run adds nothing, a run killed halfway and run again ends with the same totals, and a
  * corrected declaration adds an adjustment row. Residents' pension is annual: not in this job.
@@ -87,7 +88,9 @@ export function dueAmountsSql(a: AssessmentSqlParams, lo: string, hi: string) {
       left join employer emp on emp.province_code = e.province_code and emp.id = e.employer_id
       left join industry ind on ind.code = emp.industry_code
       where e.province_code = ${a.provinceCode} and e.id > ${lo}::uuid and e.id <= ${hi}::uuid
-        and e.status <> 'suspended' and e.started_on <= ${a.end}::date and (e.ended_on is null or e.ended_on >= ${a.start}::date)
+        and e.started_on <= ${a.end}::date and (e.ended_on is null or e.ended_on > ${a.start}::date)
+        and not exists (select 1 from insurance_enrollment_suspension g where g.province_code = e.province_code and g.enrollment_id = e.id
+                          and g.suspended_from <= ${a.start}::date and (g.resumed_on is null or g.resumed_on > ${a.end}::date))
         and ((e.category = 'employee' and e.scheme in ('pension_employee', 'unemployment', 'work_injury')) or (e.category = 'flexible' and e.scheme = 'pension_employee'))
         and (e.scheme <> 'work_injury' or ind.injury_class is not null)
     ),
@@ -154,57 +157,80 @@ export interface RunOptions {
 
 const RUN_COLUMNS = ['province_code', 'period', 'status', 'started_at', 'finished_at', 'rows_written', 'message', 'enrollments_total', 'enrollments_done', 'last_enrollment_id', 'started_by'] as const;
 
+const RUNNING = new Set<string>(); // province:period runs in this process
+
+export interface StartedRun { opts: RunOptions; params: AssessmentSqlParams; lo: string; done: number; written: number; total: number; chunk: number }
+
 /**
- * Runs (or resumes) the assessment of a province × month. A run left 'running' or 'failed' (a
- * crash, a kill) resumes after its last committed chunk; a finished one is walked again from the
- * start, which writes only what has changed since (corrections). Parameters missing → 422 before anything is written.
+ * Checks the request, reads the parameters (PARAMETER_MISSING → 422 before anything is written) and
+ * opens or resumes the run row, audited. The chunks follow in continueAssessment.
  */
-export async function runAssessment(ctx: AppContext, opts: RunOptions) {
+export async function startAssessment(ctx: AppContext, opts: RunOptions): Promise<StartedRun> {
   const { provinceCode, period } = opts;
   if (!/^\d{2}$/.test(provinceCode)) throw new AppError('VALIDATION_FAILED', 'Province code is two digits', [{ field: 'provinceCode', code: 'INVALID_VALUE', message: 'two digits' }]);
   if (!PERIOD_RE.test(period)) throw new AppError('VALIDATION_FAILED', 'Period is YYYY-MM', [{ field: 'period', code: 'INVALID_VALUE', message: 'YYYY-MM' }]);
+  const key = `${provinceCode}:${period}`;
+  if (RUNNING.has(key)) throw new AppError('CONFLICT', `The assessment of ${period} in province ${provinceCode} is running`, [{ field: 'period', code: 'ALREADY_RUNNING', message: 'running now' }]);
   const chunk = Math.max(1, opts.chunkSize ?? 50_000);
   const actor = opts.actor ?? SYSTEM_ACTOR;
-  const a = await assessmentSqlParams(ctx.db, provinceCode, period);
+  const params = await assessmentSqlParams(ctx.db, provinceCode, period);
+  RUNNING.add(key);
+  try {
+    const run = await ctx.db.transaction().execute(async (trx) => {
+      const total = Number((await sql<{ n: number }>`select count(*)::bigint as n from insurance_enrollment where province_code = ${provinceCode}`.execute(trx)).rows[0].n);
+      const prev = await trx.selectFrom('insurance_assessment_run').select(RUN_COLUMNS).where('province_code', '=', provinceCode).where('period', '=', period).forUpdate().executeTakeFirst();
+      const resume = prev && prev.status !== 'done';
+      const row = await trx.insertInto('insurance_assessment_run').values({
+        province_code: provinceCode, period, status: 'running', started_at: new Date(), finished_at: null, rows_written: 0, message: null,
+        enrollments_total: total, enrollments_done: 0, last_enrollment_id: null, started_by: actor.name,
+      }).onConflict((oc) => oc.columns(['province_code', 'period']).doUpdateSet(resume
+        ? { status: 'running', enrollments_total: total, message: null, started_by: actor.name }
+        : { status: 'running', started_at: new Date(), finished_at: null, rows_written: 0, message: null, enrollments_total: total, enrollments_done: 0, last_enrollment_id: null, started_by: actor.name }))
+        .returning(RUN_COLUMNS).executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { provinceCode, action: 'insurance.assess', entityType: 'insurance_assessment_run', entityId: key, before: prev ?? null, after: { ...row, resumed: !!resume } });
+      return row;
+    });
+    return { opts, params, lo: run.last_enrollment_id ?? MIN_UUID, done: Number(run.enrollments_done), written: Number(run.rows_written), total: Number(run.enrollments_total), chunk };
+  } catch (err) {
+    RUNNING.delete(key);
+    throw err;
+  }
+}
 
-  const run = await ctx.db.transaction().execute(async (trx) => {
-    const total = Number((await sql<{ n: number }>`select count(*)::bigint as n from insurance_enrollment where province_code = ${provinceCode}`.execute(trx)).rows[0].n);
-    const prev = await trx.selectFrom('insurance_assessment_run').select(RUN_COLUMNS).where('province_code', '=', provinceCode).where('period', '=', period).forUpdate().executeTakeFirst();
-    const resume = prev && prev.status !== 'done';
-    const row = await trx.insertInto('insurance_assessment_run').values({
-      province_code: provinceCode, period, status: 'running', started_at: new Date(), finished_at: null, rows_written: 0, message: null,
-      enrollments_total: total, enrollments_done: 0, last_enrollment_id: null, started_by: actor.name,
-    }).onConflict((oc) => oc.columns(['province_code', 'period']).doUpdateSet(resume
-      ? { status: 'running', enrollments_total: total, message: null, started_by: actor.name }
-      : { status: 'running', started_at: new Date(), finished_at: null, rows_written: 0, message: null, enrollments_total: total, enrollments_done: 0, last_enrollment_id: null, started_by: actor.name }))
-      .returning(RUN_COLUMNS).executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { provinceCode, action: 'insurance.assess', entityType: 'insurance_assessment_run', entityId: `${provinceCode}:${period}`, before: prev ?? null, after: { ...row, resumed: !!resume } });
-    return row;
-  });
-
-  let lo = run.last_enrollment_id ?? MIN_UUID;
-  let done = Number(run.enrollments_done);
-  let written = Number(run.rows_written);
-  const total = Number(run.enrollments_total);
+/** The chunks of a started run, a commit each, with progress; a failure marks the run failed (a rerun resumes). */
+export async function continueAssessment(ctx: AppContext, r: StartedRun) {
+  const { provinceCode, period } = r.opts;
+  let { lo, done, written } = r;
   try {
     for (;;) {
-      const bound = await sql<{ id: string }>`select id from insurance_enrollment where province_code = ${provinceCode} and id > ${lo}::uuid order by id offset ${chunk - 1} limit 1`.execute(ctx.db);
+      const bound = await sql<{ id: string }>`select id from insurance_enrollment where province_code = ${provinceCode} and id > ${lo}::uuid order by id offset ${r.chunk - 1} limit 1`.execute(ctx.db);
       const last = bound.rows.length === 0;
       const hi = last ? MAX_UUID : bound.rows[0].id;
       await ctx.db.transaction().execute(async (trx) => {
-        written += await assessChunk(trx, a, lo, hi);
-        done = last ? total : Math.min(total, done + chunk);
+        written += await assessChunk(trx, r.params, lo, hi);
+        done = last ? r.total : Math.min(r.total, done + r.chunk);
         await trx.updateTable('insurance_assessment_run').set({ rows_written: written, enrollments_done: done, last_enrollment_id: last ? null : hi, ...(last ? { status: 'done', finished_at: new Date() } : {}) })
           .where('province_code', '=', provinceCode).where('period', '=', period).execute();
       });
-      await opts.onProgress?.({ provinceCode, period, enrollmentsDone: done, enrollmentsTotal: total, rowsWritten: written });
+      await r.opts.onProgress?.({ provinceCode, period, enrollmentsDone: done, enrollmentsTotal: r.total, rowsWritten: written });
       if (last) break;
       lo = hi;
     }
   } catch (err) {
     await ctx.db.updateTable('insurance_assessment_run').set({ status: 'failed', message: String((err as Error).message ?? err).slice(0, 500) })
-      .where('province_code', '=', provinceCode).where('period', '=', period).execute();
+      .where('province_code', '=', provinceCode).where('period', '=', period).execute().catch(() => {});
     throw err;
+  } finally {
+    RUNNING.delete(`${provinceCode}:${period}`);
   }
-  return { provinceCode, period, status: 'done' as const, enrollmentsTotal: total, enrollmentsDone: done, rowsWritten: written };
+  return { provinceCode, period, status: 'done' as const, enrollmentsTotal: r.total, enrollmentsDone: done, rowsWritten: written };
+}
+
+/**
+ * Runs (or resumes) the assessment of a province × month. A run left 'running' or 'failed' (a
+ * crash, a kill) resumes after its last committed chunk; a finished one is walked again from the
+ * start, which writes only what has changed since (corrections).
+ */
+export async function runAssessment(ctx: AppContext, opts: RunOptions) {
+  return continueAssessment(ctx, await startAssessment(ctx, opts));
 }
