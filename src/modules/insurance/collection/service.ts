@@ -72,6 +72,8 @@ export async function uploadPayments(ctx: AppContext, p: Principal, actor: Actor
   const errors: { row: number; column: string; code: string; message: string }[] = [];
   const accepted: { row: number; id: string; amountFen: number; allocatedFen: number; creditFen: number }[] = [];
   const today = todayInChina();
+  const pf = provinceFilter(p);
+  const outside = (provinceCode: string) => !!pf && pf !== provinceCode;
   for (const [i, rec] of rows.entries()) {
     const rowNo = i + 2; // the header is row 1
     const get = (c: string) => (at(c) >= 0 ? (rec[at(c)] ?? '').trim() : '');
@@ -91,6 +93,7 @@ export async function uploadPayments(ctx: AppContext, p: Principal, actor: Actor
       if (code) {
         const ident = await ctx.db.selectFrom('employer_identity').select(['province_code', 'employer_id']).where('credit_code', '=', code.toUpperCase()).executeTakeFirst();
         if (!ident) { bad('credit_code', 'UNKNOWN_EMPLOYER', 'no employer has this credit code'); continue; }
+        if (outside(ident.province_code)) { bad('credit_code', 'OUT_OF_REGION', 'the employer is outside your region'); continue; }
         payer = await employerPayer(ctx, p, ident.employer_id);
       } else {
         const ident = await ctx.db.selectFrom('person_identity').select(['province_code', 'person_id']).where('id_number', '=', idNumber.toUpperCase()).executeTakeFirst();
@@ -104,7 +107,7 @@ export async function uploadPayments(ctx: AppContext, p: Principal, actor: Actor
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const f: FieldError | undefined = err.fields[0];
-      bad(code ? 'credit_code' : 'id_number', err.code === 'NOT_FOUND' ? 'UNKNOWN_PAYER' : err.code, f?.message ?? err.message);
+      bad(f?.field === 'paidOn' ? 'paid_on' : code ? 'credit_code' : 'id_number', err.code === 'NOT_FOUND' ? 'UNKNOWN_PAYER' : err.code, f?.message ?? err.message);
     }
   }
   return { filename, rows: rows.length, accepted: accepted.length, rejected: new Set(errors.map((e) => e.row)).size, totalFen: accepted.reduce((t, a) => t + a.amountFen, 0), payments: accepted, errors };
