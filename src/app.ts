@@ -19,10 +19,11 @@ import { registerEnrollmentRoutes } from './modules/insurance/enrollment/routes.
 import { registerCollectionRoutes } from './modules/insurance/collection/routes.ts';
 import { registerArrearsRoutes } from './modules/arrears/routes.ts';
 import { registerBlacklistRoutes } from './modules/blacklist/routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 
 export const ROUTES = [
   registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
-  registerImportRoutes, registerAuditRoutes, registerStatsRoutes, registerLabourRoutes,
+  registerImportRoutes, registerAuditRoutes, registerStatsRoutes, registerLabourRoutes, registerNotificationRoutes,
   registerInsuranceRulesRoutes, registerEnrollmentRoutes, registerCollectionRoutes, registerArrearsRoutes, registerBlacklistRoutes,
 ];
 

@@ -4,6 +4,7 @@ import type { InsuranceEnrollmentTables } from '../modules/insurance/enrollment/
 import type { InsuranceMoneyTables } from '../modules/insurance/collection/tables.ts';
 import type { ArrearsTables } from '../modules/arrears/tables.ts';
 import type { BlacklistTables } from '../modules/blacklist/tables.ts';
+import type { NotificationTables } from '../modules/notifications/tables.ts';
 
 /** Kysely table types, kept by hand beside db/migrations (the SQL is the source of truth). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -84,7 +85,7 @@ export interface LabourRankingEntryTable {
 }
 
 /** Newer modules keep their table types beside their code (tables.ts in each module folder). */
-export interface DB extends InsuranceRulesTables, InsuranceEnrollmentTables, InsuranceMoneyTables, ArrearsTables, BlacklistTables {
+export interface DB extends InsuranceRulesTables, InsuranceEnrollmentTables, InsuranceMoneyTables, ArrearsTables, BlacklistTables, NotificationTables {
   hrss_migration: MigrationTable;
   division: DivisionTable;
   occupation_release: OccupationReleaseTable;

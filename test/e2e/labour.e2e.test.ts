@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { notifyUsers } from '../../src/modules/notifications/notifications.service.ts';
 import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
 
 /**
@@ -213,5 +214,20 @@ describe.skipIf(SKIP_BROWSER)('labour-market monitoring (browser)', () => {
     await g.page.getByTestId('agencies').getByText('云浮市公共就业服务中心').waitFor();
     shots.push(await screenshot(g.page, 'labour-09-agencies', true));
     noErrors(g);
+  });
+
+  test('a reporter sees a reminder in the header inbox and opens the report from it', async () => {
+    const reporter = await s.ctx.db.selectFrom('app_user').select('id').where('username', '=', 'sz.reporter').executeTakeFirstOrThrow();
+    await notifyUsers(s.ctx.db, [reporter.id], { kind: 'labour.reminder', params: { quarter: '2021Q1', dueOn: '2021-04-15' }, link: '/console/labour/reports/2021Q1' });
+    const x = track(await login(s, 'sz.reporter'));
+    const bell = x.page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息，1 条未读');
+    await bell.click();
+    await x.page.getByTestId('notifications').getByText('催报：请在 2021年4月15日 前报送2021年第一季度的缺工监测报表').waitFor();
+    shots.push(await screenshot(x.page, 'labour-10-inbox'));
+    await x.page.getByTestId('notification').first().click();
+    await x.page.waitForURL(/\/console\/labour\/reports\/2021Q1$/);
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('消息，0 条未读');
+    noErrors(x);
   });
 });

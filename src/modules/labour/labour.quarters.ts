@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { findQuarter, type QuarterRow } from './labour.repository.ts';
 import { decimal, quarterBounds, ratio } from './labour.rules.ts';
+import { notifyUsers, usersOf } from '../notifications/notifications.service.ts';
 
 export async function presentQuarters(ctx: AppContext) {
   const rows = await ctx.db.selectFrom('labour_quarter as q').leftJoin('labour_publication as p', 'p.quarter', 'q.quarter')
@@ -115,6 +116,10 @@ export async function sendReminders(ctx: AppContext, p: Principal, actor: Actor,
       for (const a of due) byProvince.set(a.provinceCode, [...(byProvince.get(a.provinceCode) ?? []), a.cityCode]);
       for (const [province, cities] of byProvince) {
         await writeAudit(trx, actor, { provinceCode: province, action: 'labour.remind', entityType: 'labour_quarter', entityId: quarter, after: { cities } });
+      }
+      // The reminder reaches the city's reporters in their console inbox.
+      for (const a of due) {
+        await notifyUsers(trx, await usersOf(trx, 'monitoring_reporter', a.cityCode), { kind: 'labour.reminder', params: { quarter, dueOn: c.dueOn }, link: `/console/labour/reports/${quarter}` });
       }
     });
   }

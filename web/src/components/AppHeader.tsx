@@ -4,6 +4,7 @@ import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { usePrefs } from '../prefs.tsx';
 import { RegionName } from '../regions.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** The header of every page: brand, language, elderly mode, and who is logged in. */
 export function AppHeader({ side }: { side: 'public' | 'console' }) {
@@ -40,6 +41,7 @@ export function AppHeader({ side }: { side: 'public' | 'console' }) {
           <>
             {side === 'public' && <Link to="/console"><Button size="small">{t('header.console')}</Button></Link>}
             {side === 'console' && <Link to="/" className="hide-in-elderly">{t('header.publicSite')}</Link>}
+            {side === 'console' && <NotificationBell />}
             <div className="who" data-testid="who">
               <strong>{me.user.displayName}</strong>
               <span>
