@@ -20,11 +20,13 @@ import { registerCollectionRoutes } from './modules/insurance/collection/routes.
 import { registerArrearsRoutes } from './modules/arrears/routes.ts';
 import { registerBlacklistRoutes } from './modules/blacklist/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerInsuranceStatsRoutes } from './modules/stats/insurance-stats.routes.ts';
 
 export const ROUTES = [
   registerReferenceRoutes, registerUserRoutes, registerPersonRoutes, registerEmployerRoutes, registerEmploymentRoutes,
   registerImportRoutes, registerAuditRoutes, registerStatsRoutes, registerLabourRoutes, registerNotificationRoutes,
   registerInsuranceRulesRoutes, registerEnrollmentRoutes, registerCollectionRoutes, registerArrearsRoutes, registerBlacklistRoutes,
+  registerInsuranceStatsRoutes,
 ];
 
 export async function openDatabase(config: Config): Promise<Database> {

@@ -31,6 +31,7 @@ function samples(w: W): Record<string, { inRegion: () => Sample; outOfRegion?: (
     'PATCH /api/users/:id': { inRegion: () => ({ method: 'PATCH', url: `/api/users/${w.target.id}`, body: { disabled: false } }) },
     'POST /api/users/:id/password': { inRegion: () => ({ method: 'POST', url: `/api/users/${w.target.id}/password`, body: { password: 'test-password-123' } }) },
     'GET /api/tokens': { inRegion: () => ({ method: 'GET', url: '/api/tokens' }) },
+    'GET /api/stats/insurance': { inRegion: () => ({ method: 'GET', url: '/api/stats/insurance?year=2020' }), outOfRegion: () => ({ method: 'GET', url: '/api/stats/insurance?year=2020&provinceCode=11' }) },
     'GET /api/notifications': { inRegion: () => ({ method: 'GET', url: '/api/notifications' }) },
     'POST /api/notifications/:id/read': { inRegion: () => ({ method: 'POST', url: '/api/notifications/00000000-0000-7000-8000-000000000000/read' }) },
     'POST /api/notifications/read-all': { inRegion: () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
