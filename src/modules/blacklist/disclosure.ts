@@ -9,7 +9,7 @@ import { todayInChina } from '../../platform/dates.ts';
 import { levelOf, mayInclude, periodProblem, periodStart } from './disclosure-rules.ts';
 
 /** Marks a decided case for public disclosure (Order 29): the published fields only, copied at marking. */
-export async function markForDisclosure(ctx: AppContext, p: Principal, actor: Actor, body: { caseNo: string; category: number; facts: string; handling: string }) {
+export async function markForDisclosure(ctx: AppContext, p: Principal, actor: Actor, body: { caseNo: string; category: number; facts: string; handling: string; markedOn?: string }) {
   return ctx.db.transaction().execute(async (trx) => {
     let q = trx.selectFrom('arrears_case').selectAll().where('case_no', '=', body.caseNo);
     const pf = provinceFilter(p);
@@ -23,7 +23,7 @@ export async function markForDisclosure(ctx: AppContext, p: Principal, actor: Ac
       : undefined;
     const row = {
       province_code: c.province_code, id: newId(), case_id: c.id, region_code: c.region_code, category: body.category, employer_name: c.employer_name,
-      credit_code: c.credit_code, address: employer?.address ?? '', legal_rep: employer?.legal_rep ?? '', facts: body.facts, handling: body.handling, marked_on: todayInChina(),
+      credit_code: c.credit_code, address: employer?.address ?? '', legal_rep: employer?.legal_rep ?? '', facts: body.facts, handling: body.handling, marked_on: body.markedOn ?? todayInChina(),
     };
     const inserted = await trx.insertInto('disclosure_case').values(row).onConflict((oc) => oc.columns(['province_code', 'case_id']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) throw new AppError('CONFLICT', 'This case is already marked for disclosure');
