@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import type { Counts, Overview } from '../../types.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { MAP_NAME_BY_PROVINCE } from './echarts.ts'; // also registers the map
+import { InsuranceSummary } from './InsuranceSummary.tsx';
 
 type Metric = keyof Counts;
 const METRICS: { key: Metric; label: MessageKey }[] = [
@@ -123,6 +124,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <InsuranceSummary />
       {data && (
         <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('dashboard.byProvinceTable')}</h2>} style={{ marginTop: 16 }}>
           <Table rowKey="provinceCode" size="small" pagination={false} dataSource={data.byProvince} scroll={{ x: 'max-content' }} locale={{ emptyText: t('common.noData') }}
