@@ -72,21 +72,24 @@ export function dueAmountsSql(a: AssessmentSqlParams, lo: string, hi: string) {
     ir (injury_class, tier, rate) as (${ir}),
     dt (injury_class, tier) as (${dt}),
     rl (size_class, scheme, measure) as (${rl}),
+    tr as (select distinct on (t.employer_id) t.employer_id, t.tier::int as tier from insurance_injury_tier t
+           where t.province_code = ${a.provinceCode} and t.effective_from <= ${a.start}::date order by t.employer_id, t.effective_from desc),
+    df as (select df.employer_id, max(df.until_on) as until_on from insurance_deferral df
+           where df.province_code = ${a.provinceCode} and df.revoked_at is null and ${a.period} between df.from_period and df.to_period group by df.employer_id),
+    sp as (select s.person_id, s.pay_by from insurance_pension_suspension s where s.province_code = ${a.provinceCode} and s.year = ${a.year}::int),
     src as (
       select e.province_code, e.id as enrollment_id, e.scheme, e.category, e.person_province_code, e.person_id, e.employer_id,
              d.id as declaration_id, d.wage_fen, emp.size_class, ind.injury_class::int as injury_class,
-             (select t.tier::int from insurance_injury_tier t where t.province_code = e.province_code and t.employer_id = e.employer_id
-                and t.effective_from <= ${a.start}::date order by t.effective_from desc limit 1) as tier,
-             (select max(df.until_on) from insurance_deferral df where df.province_code = e.province_code and df.employer_id = e.employer_id
-                and df.revoked_at is null and ${a.period} between df.from_period and df.to_period) as deferral_until,
-             (select s.pay_by from insurance_pension_suspension s where s.province_code = e.province_code and s.person_id = e.person_id
-                and s.year = ${a.year}::int and e.category = 'flexible') as suspension_pay_by
+             tr.tier, df.until_on as deferral_until, case when e.category = 'flexible' then sp.pay_by end as suspension_pay_by
       from insurance_enrollment e
       join insurance_declaration d on d.province_code = e.province_code and d.period = ${a.period} and d.person_id = e.person_id
         and d.superseded_by is null
         and coalesce(d.employer_id, ${MIN_UUID}::uuid) = coalesce(e.employer_id, ${MIN_UUID}::uuid)
       left join employer emp on emp.province_code = e.province_code and emp.id = e.employer_id
       left join industry ind on ind.code = emp.industry_code
+      left join tr on tr.employer_id = e.employer_id
+      left join df on df.employer_id = e.employer_id
+      left join sp on sp.person_id = e.person_id
       where e.province_code = ${a.provinceCode} and e.id > ${lo}::uuid and e.id <= ${hi}::uuid
         and e.started_on <= ${a.end}::date and (e.ended_on is null or e.ended_on > ${a.start}::date)
         and not exists (select 1 from insurance_enrollment_suspension g where g.province_code = e.province_code and g.enrollment_id = e.id
