@@ -5,7 +5,7 @@
 -- The chart of accounts (a small reference table). normal_side says on which side the account grows.
 create table fund_account (
   code        text collate "C" primary key,
-  kind        text not null check (kind in ('asset', 'liability', 'income', 'expenditure')),
+  kind        text not null check (kind in ('asset', 'liability', 'net_assets', 'income', 'expenditure')),
   normal_side text not null check (normal_side in ('debit', 'credit')),
   name_zh     text not null,
   name_en     text not null
@@ -13,6 +13,7 @@ create table fund_account (
 insert into fund_account (code, kind, normal_side, name_zh, name_en) values
   ('1002', 'asset',       'debit',  '基金银行存款',   'Fund bank deposits'),
   ('2101', 'liability',   'credit', '预收社会保险费', 'Contributions received in advance (payer credits)'),
+  ('3001', 'net_assets',  'credit', '基金累计结余（期初）', 'Fund balance brought forward'),
   ('4101', 'income',      'credit', '社会保险费收入', 'Contribution income'),
   ('4201', 'income',      'credit', '财政补贴收入',   'Fiscal subsidy income'),
   ('4301', 'income',      'credit', '利息收入',       'Interest income'),
@@ -28,7 +29,7 @@ create table fund_journal (
   province_code text collate "C" not null,
   id            uuid not null,
   posted_on     date not null,
-  kind          text not null check (kind in ('contribution', 'fiscal_subsidy', 'interest', 'benefit', 'transfer_out', 'transfer_in', 'credit_applied')),
+  kind          text not null check (kind in ('opening', 'contribution', 'fiscal_subsidy', 'interest', 'benefit', 'transfer_out', 'transfer_in', 'credit_applied')),
   memo          text not null default '',
   source_type   text,                                 -- e.g. 'payment', 'transfer', 'demo_collection'
   source_id     text,

@@ -8,6 +8,7 @@ import type { JournalKind, LedgerScheme } from './tables.ts';
 export const ACCOUNT = {
   bank: '1002',          // 基金银行存款 (asset)
   prepaid: '2101',       // 预收社会保险费: payers' credits not yet applied (liability)
+  broughtForward: '3001', // 基金累计结余（期初）: a fund's balance when its ledger is opened
   contribution: '4101',  // 社会保险费收入
   subsidy: '4201',       // 财政补贴收入
   interest: '4301',      // 利息收入

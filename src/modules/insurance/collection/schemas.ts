@@ -90,7 +90,7 @@ export const FundPostIn = z.object({
 export const FundPostOut = z.object({ id: z.string(), provinceCode: z.string(), scheme: z.string(), kind: z.string(), amountFen: fen, postedOn: z.string(), memo: z.string() });
 export const JournalQuery = z.object({
   from: date, to: date, provinceCode: z.string().regex(/^\d{2}$/).optional(),
-  kind: z.enum(['contribution', 'fiscal_subsidy', 'interest', 'benefit', 'transfer_out', 'transfer_in', 'credit_applied']).optional(),
+  kind: z.enum(['opening', 'contribution', 'fiscal_subsidy', 'interest', 'benefit', 'transfer_out', 'transfer_in', 'credit_applied']).optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const JournalOut = z.object({

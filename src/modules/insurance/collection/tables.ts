@@ -5,12 +5,12 @@ type DateStr = string;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type LedgerScheme = 'pension_employee' | 'pension_resident' | 'unemployment' | 'work_injury' | 'collection';
-export type JournalKind = 'contribution' | 'fiscal_subsidy' | 'interest' | 'benefit' | 'transfer_out' | 'transfer_in' | 'credit_applied';
+export type JournalKind = 'opening' | 'contribution' | 'fiscal_subsidy' | 'interest' | 'benefit' | 'transfer_out' | 'transfer_in' | 'credit_applied';
 export type AccountEntryKind = 'credit' | 'interest' | 'transfer_in' | 'transfer_out';
 
 /** Kysely types for db/migrations/0007_insurance_money.sql (payments, accounts, fund ledger). */
 export interface InsuranceMoneyTables {
-  fund_account: { code: string; kind: 'asset' | 'liability' | 'income' | 'expenditure'; normal_side: 'debit' | 'credit'; name_zh: string; name_en: string };
+  fund_account: { code: string; kind: 'asset' | 'liability' | 'net_assets' | 'income' | 'expenditure'; normal_side: 'debit' | 'credit'; name_zh: string; name_en: string };
   fund_journal: {
     province_code: string; id: string; posted_on: DateStr; kind: JournalKind; memo: Defaulted<string>; source_type: string | null; source_id: string | null;
     created_by: string; created_at: Timestamp;
