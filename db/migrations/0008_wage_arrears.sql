@@ -67,6 +67,7 @@ create table arrears_case (
   deadline_state  text not null default 'ok' check (deadline_state in ('ok', 'warning', 'overdue')),
   supervised      boolean not null default false,
   clue_count      integer not null default 1,
+  months_unpaid   integer not null default 0,          -- the longest of its clues (法释〔2013〕3号 art. 3: ≥ 3 months)
   primary key (province_code, id),
   check (status in ('received', 'accepted', 'not_accepted', 'investigating', 'ordered', 'paid', 'not_paid', 'closed'))
 );

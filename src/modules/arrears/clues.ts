@@ -121,13 +121,14 @@ export async function submitClue(ctx: AppContext, p: Principal | null, actor: Ac
     const inserted = await trx.insertInto('arrears_case').values({
       province_code: provinceCode, id: newCaseId, case_no: `QX${r.office}${today.slice(0, 4)}${randomCode(8)}`, region_code: r.office,
       employer_province_code: r.employer?.province_code ?? null, employer_id: r.employer?.id ?? null, employer_name: r.employerName, credit_code: r.creditCode,
-      status: 'received', workers: input.workers, amount_owed_fen: input.amountOwedFen, case_key: caseKey, project: input.project, received_on: today,
+      status: 'received', workers: input.workers, amount_owed_fen: input.amountOwedFen, months_unpaid: input.monthsUnpaid, case_key: caseKey, project: input.project, received_on: today,
     }).onConflict((oc) => oc.column('case_key').where('status', 'not in', [...OPEN_EXCLUDED]).doNothing())
       .returning(['province_code', 'id', 'case_no', 'region_code']).executeTakeFirst();
     let c = inserted;
     if (!c) {
       c = await trx.updateTable('arrears_case').set((eb) => ({
-        workers: eb('workers', '+', input.workers), amount_owed_fen: eb('amount_owed_fen', '+', input.amountOwedFen), clue_count: eb('clue_count', '+', 1), updated_at: new Date(),
+        workers: eb('workers', '+', input.workers), amount_owed_fen: eb('amount_owed_fen', '+', input.amountOwedFen), clue_count: eb('clue_count', '+', 1),
+        months_unpaid: eb.fn('greatest', [eb.ref('months_unpaid'), eb.val(input.monthsUnpaid)]), updated_at: new Date(),
       })).where('case_key', '=', caseKey).where('status', 'not in', [...OPEN_EXCLUDED])
         .returning(['province_code', 'id', 'case_no', 'region_code']).executeTakeFirstOrThrow();
     }

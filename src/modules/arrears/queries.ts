@@ -17,7 +17,7 @@ export async function presentCase(ctx: AppContext, c: CaseRow) {
     orderedToPay: c.ordered_to_pay, orderDeadline: c.order_deadline, paidAfterOrder: c.paid_after_order, massIncident: c.mass_incident,
     closureCode: c.closure_code, receivedOn: c.received_on, acceptedOn: c.accepted_on, decidedOn: c.decided_on, closedOn: c.closed_on,
     investigationDue: c.investigation_due, investigationExtended: c.investigation_extended, deadlineState: c.deadline_state,
-    supervised: c.supervised, clueCount: c.clue_count, notAcceptedReason: c.not_accepted_reason,
+    supervised: c.supervised, clueCount: c.clue_count, monthsUnpaid: c.months_unpaid, notAcceptedReason: c.not_accepted_reason,
   };
 }
 

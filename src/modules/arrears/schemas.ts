@@ -75,7 +75,7 @@ export const CaseOut = z.object({
   orderedToPay: z.boolean(), orderDeadline: z.string().nullable(), paidAfterOrder: z.boolean().nullable(), massIncident: z.boolean(),
   closureCode: z.string().nullable(), receivedOn: z.string(), acceptedOn: z.string().nullable(), decidedOn: z.string().nullable(), closedOn: z.string().nullable(),
   investigationDue: z.string().nullable(), investigationExtended: z.boolean(), deadlineState: z.enum(['ok', 'warning', 'overdue']),
-  supervised: z.boolean(), clueCount: z.number(), notAcceptedReason: z.string().nullable(),
+  supervised: z.boolean(), clueCount: z.number(), monthsUnpaid: z.number(), notAcceptedReason: z.string().nullable(),
 });
 export const EventOut = z.object({ id: z.string(), at: z.string(), onDate: z.string(), kind: z.string(), regionCode: z.string(), actor: z.string(), note: z.string(), data: z.unknown() });
 export const CaseDetailOut = CaseOut.extend({

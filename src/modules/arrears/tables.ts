@@ -16,7 +16,7 @@ export interface ArrearsTables {
     created_at: Timestamp; updated_at: Timestamp;
     case_key: string; project: Defaulted<string>; received_on: DateStr; accepted_on: DateStr | null; not_accepted_reason: string | null;
     investigation_due: DateStr | null; investigation_extended: Defaulted<boolean>; order_note: string | null;
-    deadline_state: Defaulted<'ok' | 'warning' | 'overdue'>; supervised: Defaulted<boolean>; clue_count: Defaulted<number>;
+    deadline_state: Defaulted<'ok' | 'warning' | 'overdue'>; supervised: Defaulted<boolean>; clue_count: Defaulted<number>; months_unpaid: Defaulted<number>;
   };
   holiday_calendar: { day: DateStr; kind: 'holiday' | 'workday'; name: string; source: string };
   arrears_closure_conclusion: { code: string; name_zh: string; name_en: string; recovered: boolean; sort_order: number; active: Defaulted<boolean> };
