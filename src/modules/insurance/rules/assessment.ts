@@ -127,7 +127,7 @@ export function dueAmountsSql(a: AssessmentSqlParams, lo: string, hi: string) {
 async function assessChunk(db: Executor, a: AssessmentSqlParams, lo: string, hi: string): Promise<number> {
   const res = await sql<{ n: number }>`
     with ${dueAmountsSql(a, lo, hi)},
-    prev as (
+    prev as materialized (
       select x.enrollment_id, sum(x.base_fen) as base_fen, sum(x.employer_due_fen) as employer_due_fen, sum(x.employee_due_fen) as employee_due_fen,
              sum(x.employer_relief_fen) as relief_fen, count(*) as n
       from insurance_assessment x
