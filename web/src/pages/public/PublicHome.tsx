@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -15,8 +15,11 @@ const STATS: { key: keyof Omit<Headline, 'asOf'>; label: MessageKey }[] = [
   { key: 'registeredUnemployed', label: 'stat.registeredUnemployed' },
 ];
 
-// Published lists not built yet show an honest empty state; the shortage ranking is published (issue 6).
-const LISTS: MessageKey[] = ['public.blacklist', 'public.disclosures'];
+// The public lists served by the blacklist module (issue 5); the shortage ranking is published (issue 6).
+const LISTS: { label: MessageKey; path: string; testId: string }[] = [
+  { label: 'public.blacklist', path: '/blacklist', testId: 'blacklist-link' },
+  { label: 'public.disclosures', path: '/disclosures', testId: 'disclosures-link' },
+];
 
 /** The public side: headline figures, published lists, complaints, the open API. No login. */
 export function PublicHome() {
@@ -58,11 +61,11 @@ export function PublicHome() {
       <section aria-labelledby="lists-title" style={{ marginBottom: 24 }}>
         <Typography.Title id="lists-title" level={2}>{t('public.lists')}</Typography.Title>
         <Row gutter={[16, 16]}>
-          {LISTS.map((k) => (
-            <Col key={k} xs={24} md={8}>
-              <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t(k)}</h3>} style={{ height: '100%' }}>
-                <Tag color="default" style={{ marginBottom: 8 }}>{t('public.notPublished')}</Tag>
-                <Typography.Paragraph className="muted" style={{ marginBottom: 0 }}>{t('public.notPublishedHint')}</Typography.Paragraph>
+          {LISTS.map((l) => (
+            <Col key={l.path} xs={24} md={8}>
+              <Card title={<h3 style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t(l.label)}</h3>} style={{ height: '100%' }}>
+                <Typography.Paragraph className="muted" style={{ marginBottom: 8 }}>{t('arrears.home.listHint')}</Typography.Paragraph>
+                <Link to={l.path} data-testid={l.testId}>{t('arrears.home.openList')}</Link>
               </Card>
             </Col>
           ))}
@@ -91,8 +94,12 @@ export function PublicHome() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
-          <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('public.complaint')}</h2>} extra={<Tag>{t('public.complaintSoon')}</Tag>} style={{ height: '100%' }} data-testid="complaint">
-            <Typography.Paragraph>{t('public.complaintHint')}</Typography.Paragraph>
+          <Card title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('arrears.home.complaintTitle')}</h2>} style={{ height: '100%' }} data-testid="complaint">
+            <Typography.Paragraph>{t('arrears.home.complaintHint')}</Typography.Paragraph>
+            <Space wrap>
+              <Link to="/complaints/new" data-testid="complaint-new"><Button type="primary">{t('arrears.home.file')}</Button></Link>
+              <Link to="/complaints/track" data-testid="complaint-track"><Button>{t('arrears.home.track')}</Button></Link>
+            </Space>
           </Card>
         </Col>
         <Col xs={24} md={8}>
