@@ -67,6 +67,16 @@ describe('proposals (onCaseDecided)', () => {
       expect(await entryOf(c.id), JSON.stringify(seed)).toBeUndefined();
     }
   });
+  it('uses the months unpaid recorded on the case: one worker, 4 months, ¥25k ≥ the default ¥20k (法释〔2013〕3号 art. 3(1))', async () => {
+    const c = await insertCase(ctx.db, { workers: 1, amountOwedFen: 25_000_00, monthsUnpaid: 4 });
+    const short = await insertCase(ctx.db, { workers: 1, amountOwedFen: 25_000_00, monthsUnpaid: 2 });
+    await ctx.db.transaction().execute(async (trx) => {
+      await onCaseDecided(trx, c.province_code, c.id, SYSTEM_ACTOR);
+      await onCaseDecided(trx, short.province_code, short.id, SYSTEM_ACTOR);
+    });
+    expect((await entryOf(c.id))?.grounds).toEqual(['AMOUNT_PER_PERSON']);
+    expect(await entryOf(short.id)).toBeUndefined();
+  });
   it('an officer proposes by hand; refused with 409 NOT_LISTABLE when the criteria do not hold', async () => {
     const small = await insertCase(ctx.db, { workers: 1, amountOwedFen: 25_000_00 });
     const refused = await officer.post('/api/blacklist/proposals', { caseNo: small.case_no });

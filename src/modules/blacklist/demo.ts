@@ -10,6 +10,8 @@ import { onCaseDecided } from './hooks.ts';
 import { act, advanceBlacklist, replacePersons } from './service.ts';
 import { addToBatch, createBatch, markForDisclosure, publishBatch } from './disclosure.ts';
 import { insertCase } from './test-cases.ts';
+import { loadRules } from './rules-repo.ts';
+import { assessListing } from './criteria.ts';
 
 const officer = (regionCode: string): Principal => ({
   id: 'demo', username: 'demo', displayName: 'demo', role: regionCode === '000000' ? 'ministry' : regionCode.endsWith('0000') ? 'province_officer' : 'city_officer',
@@ -30,9 +32,12 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
   const today = todayInChina();
   const employers = await ctx.db.selectFrom('employer').select(['province_code', 'id', 'name', 'credit_code', 'region_code'])
     .where(sql<string>`substr(region_code, 1, 4)`, 'in', OFFICES.map((o) => o.slice(0, 4))).orderBy('id').limit(2000).execute();
+  const used = new Set<string>();
   const employerIn = (region: string) => {
-    const xs = employers.filter((e) => e.region_code.startsWith(region.slice(0, 4)));
-    return xs.length ? r.pick(xs) : null;
+    const xs = employers.filter((e) => e.region_code.startsWith(region.slice(0, 4)) && !used.has(e.id));
+    const e = xs.length ? r.pick(xs) : null;
+    if (e) used.add(e.id);
+    return e;
   };
   const seed = async (regionCode: string, decidedOn: string, n: number, order45: boolean) => {
     const e = employerIn(regionCode);
@@ -45,9 +50,17 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
   };
 
   // Proposals for decided cases that case work has not yet passed through the hook (idempotent).
-  const decided = await ctx.db.selectFrom('arrears_case').select(['province_code', 'id']).where('decided_on', 'is not', null).execute();
-  await ctx.db.transaction().execute(async (trx) => { for (const c of decided) await onCaseDecided(trx, c.province_code, c.id, SYSTEM_ACTOR); });
-  let qualifying2020 = await ctx.db.selectFrom('blacklist_entry').select(['id']).where('regime', '=', 'R2017').where('status', '=', 'proposed').execute();
+  // Assessed here with the rules loaded once; only the listable ones go through the hook.
+  const { regimes, thresholds } = await loadRules(ctx.db);
+  const unassessed = await ctx.db.selectFrom('arrears_case as c').leftJoin('blacklist_entry as e', (j) => j.onRef('e.province_code', '=', 'c.province_code').onRef('e.case_id', '=', 'c.id'))
+    .select(['c.province_code', 'c.id', 'c.decided_on', 'c.workers', 'c.amount_owed_fen', 'c.months_unpaid', 'c.mass_incident', 'c.ordered_to_pay', 'c.paid_after_order'])
+    .where('c.decided_on', 'is not', null).where('e.id', 'is', null).execute();
+  const listable = unassessed.filter((c) => assessListing({
+    workers: c.workers, amountOwedFen: Number(c.amount_owed_fen), monthsUnpaid: c.months_unpaid > 0 ? c.months_unpaid : null, massIncident: c.mass_incident,
+    orderedToPay: c.ordered_to_pay, paidAfterOrder: c.paid_after_order,
+  }, c.decided_on!, c.province_code, regimes, thresholds).listable);
+  await ctx.db.transaction().execute(async (trx) => { for (const c of listable) await onCaseDecided(trx, c.province_code, c.id, SYSTEM_ACTOR); });
+  let qualifying2020 = await ctx.db.selectFrom('blacklist_entry').select(['id']).where('regime', '=', 'R2017').where('status', '=', 'proposed').orderBy('proposed_on').orderBy('id').execute();
   let seeded = 0;
   if (qualifying2020.length < 8) {
     for (let i = 0; i < 10; i++) {
@@ -55,7 +68,7 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
       await ctx.db.transaction().execute((trx) => onCaseDecided(trx, c.province_code, c.id, SYSTEM_ACTOR));
       seeded++;
     }
-    qualifying2020 = await ctx.db.selectFrom('blacklist_entry').select(['id']).where('regime', '=', 'R2017').where('status', '=', 'proposed').execute();
+    qualifying2020 = await ctx.db.selectFrom('blacklist_entry').select(['id']).where('regime', '=', 'R2017').where('status', '=', 'proposed').orderBy('proposed_on').orderBy('id').execute();
   }
   const recent: string[] = [];
   for (let i = 0; i < 10; i++) {
@@ -112,7 +125,8 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
       }
     }
   };
-  await walk(qualifying2020.map((x) => x.id), false);
+  // At most 120 of case work's 2020 proposals are walked (a few seconds on PGlite); any others stay proposals.
+  await walk(qualifying2020.slice(0, 120).map((x) => x.id), false);
   await walk(recent, true);
   const swept = await advanceBlacklist(ctx, today, SYSTEM_ACTOR);
 

@@ -10,7 +10,6 @@ import { proposeListing } from './service.ts';
 export async function onCaseDecided(trx: Executor, provinceCode: string, caseId: string, actor: Actor): Promise<void> {
   const c = await trx.selectFrom('arrears_case').selectAll().where('province_code', '=', provinceCode).where('id', '=', caseId).executeTakeFirst();
   if (!c?.decided_on) return;
-  // The case table does not record months unpaid, so only the ≥10-workers and mass-incident grounds apply here;
-  // an officer who has established the 3-month fact proposes by hand with it.
-  await proposeListing(trx, c, actor, { origin: 'automatic', monthsUnpaid: null });
+  // months_unpaid 0 means not established: the one-worker ground (≥ 3 months) then does not apply.
+  await proposeListing(trx, c, actor, { origin: 'automatic', monthsUnpaid: c.months_unpaid > 0 ? c.months_unpaid : null });
 }

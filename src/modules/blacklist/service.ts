@@ -89,7 +89,7 @@ export async function proposeByHand(ctx: AppContext, p: Principal, actor: Actor,
     if (body.proposedOn && c.decided_on && body.proposedOn < c.decided_on) {
       throw new AppError('VALIDATION_FAILED', 'A proposal follows the handling decision', [{ field: 'proposedOn', code: 'BEFORE_DECISION', message: `must be on or after ${c.decided_on}` }]);
     }
-    const res = await proposeListing(trx, c, actor, { origin: 'manual', monthsUnpaid: body.monthsUnpaid ?? null, proposedOn: body.proposedOn ?? todayInChina() });
+    const res = await proposeListing(trx, c, actor, { origin: 'manual', monthsUnpaid: body.monthsUnpaid ?? (c.months_unpaid > 0 ? c.months_unpaid : null), proposedOn: body.proposedOn ?? todayInChina() });
     if (res.id && !res.created) throw new AppError('CONFLICT', 'This case already has a listing entry', [], { entryId: res.id });
     if (!res.id) {
       const shortfalls = res.assessment?.shortfalls ?? ['NOT_DECIDED'];

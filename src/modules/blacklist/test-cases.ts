@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids.ts';
 export interface CaseSeed {
   provinceCode?: string; regionCode?: string; caseNo?: string; employerName?: string; creditCode?: string | null; employerId?: string | null; employerProvinceCode?: string | null;
   workers?: number; amountOwedFen?: number; orderedToPay?: boolean; orderDeadline?: string | null; paidAfterOrder?: boolean | null; massIncident?: boolean;
-  decidedOn?: string | null; status?: string;
+  decidedOn?: string | null; status?: string; monthsUnpaid?: number;
 }
 
 let seq = 0;
@@ -23,7 +23,7 @@ export async function insertCase(db: Executor, s: CaseSeed = {}) {
   };
   const id = row.id;
   // Case-work columns outside the contract that the table requires (0008): a unique key and a receipt date.
-  const extra = { case_key: `blacklist-seed:${id}`, received_on: row.decided_on ?? '2020-01-02' };
+  const extra = { case_key: `blacklist-seed:${id}`, received_on: row.decided_on ?? '2020-01-02', months_unpaid: s.monthsUnpaid ?? 0 };
 
   await db.insertInto('arrears_case').values({ ...row, ...extra }).execute();
   return row;
