@@ -235,8 +235,8 @@ describe('wage-arrears complaints and case work over HTTP', () => {
     expect(await state()).toBe('warning');
     await checkDeadlines(ctx, '2020-10-12');
     expect(await events()).toEqual(['deadline_warning:supervision']);
-    await checkDeadlines(ctx, '2020-10-13');
-    await checkDeadlines(ctx, '2020-10-13');
+    expect((await checkDeadlines(ctx, '2020-10-13')).escalations).toBeGreaterThanOrEqual(1);
+    expect(await checkDeadlines(ctx, '2020-10-13')).toEqual({ warnings: 0, escalations: 0 });
     expect(await events()).toEqual(['deadline_warning:supervision', 'deadline_escalated:supervision']);
     expect(await state()).toBe('overdue');
     // Investigation deadline 30 November: warning from 23 November, escalation on 1 December, once.

@@ -76,10 +76,10 @@ export async function checkDeadlines(ctx: Pick<AppContext, 'db'>, today: string)
       const res = await trx.insertInto('arrears_case_event').values({
         province_code: d.province_code, id: newId(), case_id: d.case_id, on_date: escalate ? today : today, kind, region_code: d.region_code,
         actor_name: SYSTEM_ACTOR.name, note: '', data: JSON.stringify({ deadline: d.kind, dueOn: d.due_on }), dedupe_key: `${kind}:${d.kind}:${d.due_on}`,
-      }).onConflict((oc) => oc.columns(['province_code', 'case_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing()).executeTakeFirst();
+      }).onConflict((oc) => oc.columns(['province_code', 'case_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing()).returning('id').executeTakeFirst();
       await trx.updateTable('arrears_deadline').set(escalate ? { escalated_on: today, warned_on: d.warned_on ?? today } : { warned_on: today })
         .where('province_code', '=', d.province_code).where('id', '=', d.id).execute();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) {
+      if (res) {
         if (escalate) escalations++;
         else warnings++;
         await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: d.province_code, action: `arrears.case.${kind}`, entityType: 'arrears_case', entityId: d.case_id, after: { deadline: d.kind, dueOn: d.due_on, on: today } });
