@@ -34,7 +34,10 @@ describe('wage-arrears complaints and case work over HTTP', () => {
     return { clues: await n('arrears_clue'), cases: await n('arrears_case'), attachments: await n('arrears_attachment'), events: await n('arrears_case_event') };
   };
   /** Cases are filed today; steps of the 2020 scenarios need the case received in 2020. */
-  const receivedOn = (caseNo: string, day: string) => ctx.db.updateTable('arrears_case').set({ received_on: day }).where('case_no', '=', caseNo).execute();
+  const receivedOn = async (caseNo: string, day: string) => {
+    const c = await ctx.db.updateTable('arrears_case').set({ received_on: day }).where('case_no', '=', caseNo).returning(['province_code', 'id']).executeTakeFirstOrThrow();
+    await ctx.db.updateTable('arrears_case_event').set({ on_date: day }).where('province_code', '=', c.province_code).where('case_id', '=', c.id).execute();
+  };
   const caseIdOf = async (caseNo: string) => (await ctx.db.selectFrom('arrears_case').select('id').where('case_no', '=', caseNo).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
@@ -181,7 +184,7 @@ describe('wage-arrears complaints and case work over HTTP', () => {
     expect(d.deadlines.map((x: { kind: string; state: string }) => `${x.kind}:${x.state}`).sort()).toEqual(['investigation:met', 'payment:missed']);
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(['arrears.case.accepted', 'arrears.case.investigating', 'arrears.case.ordered', 'arrears.case.not_paid', 'arrears.case.closed']);
-    // A closed case moves no further; not paid cannot be recorded before the deadline.
+    // A closed case moves no further.
     expect((await sz.post(`/api/arrears/cases/${id}/accept`, {})).json().code).toBe('INVALID_TRANSITION');
   });
 
@@ -257,6 +260,8 @@ describe('wage-arrears complaints and case work over HTTP', () => {
     await receivedOn(r.caseNo, '2020-08-28');
     const id = await caseIdOf(r.caseNo);
     await sz.post(`/api/arrears/cases/${id}/accept`, { onDate: '2020-09-01' });
+    const early = await sz.post(`/api/arrears/cases/${id}/extend`, { onDate: '2020-08-31', reason: '日期早于立案' });
+    expect(early.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'onDate', code: 'TOO_EARLY' })] });
     const e = await sz.post(`/api/arrears/cases/${id}/extend`, { onDate: '2020-11-16', reason: '案情复杂' });
     expect(e.json()).toMatchObject({ investigationDue: '2021-01-12', investigationExtended: true }); // 30 working days after 30 November: 23 in December, 1 January off (国办发明电〔2020〕27号), 4–12 January
     expect((await sz.post(`/api/arrears/cases/${id}/extend`, { reason: '再次' })).json().code).toBe('INVALID_TRANSITION');

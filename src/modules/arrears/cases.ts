@@ -31,11 +31,15 @@ export async function findCase(db: Executor, p: Principal, id: string, lock = fa
   return c;
 }
 
-function stepDate(c: CaseRow, onDate: string | undefined): string {
+/** The step's business date: today by default, never in the future, never before the case's last step. */
+async function stepDate(db: Executor, c: CaseRow, onDate: string | undefined): Promise<string> {
   const today = todayInChina();
   const d = onDate ?? today;
   if (d > today) throw new AppError('VALIDATION_FAILED', 'A step cannot be dated in the future', [{ field: 'onDate', code: 'FUTURE', message: 'must not be after today' }]);
-  if (d < c.received_on) throw new AppError('VALIDATION_FAILED', 'A step cannot be dated before the case was received', [{ field: 'onDate', code: 'TOO_EARLY', message: `must not be before ${c.received_on}` }]);
+  const last = await db.selectFrom('arrears_case_event').select((eb) => eb.fn.max('on_date').as('d'))
+    .where('province_code', '=', c.province_code).where('case_id', '=', c.id).where('kind', 'not like', 'deadline\\_%').executeTakeFirst();
+  const earliest = [c.received_on, (last?.d as string | null) ?? c.received_on].sort().pop()!;
+  if (d < earliest) throw new AppError('VALIDATION_FAILED', 'A step cannot be dated before the case’s previous step', [{ field: 'onDate', code: 'TOO_EARLY', message: `must not be before ${earliest}` }]);
   return d;
 }
 
@@ -57,7 +61,7 @@ async function step(
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findCase(trx, p, id, true);
     assertStatus(c, allowed, what);
-    const day = stepDate(c, onDate);
+    const day = await stepDate(trx, c, onDate);
     const e = await change(trx, c, day);
     const after = await loadCase(trx, c.province_code, c.id);
     await addEvent(trx, after, actor, { kind: e.kind, onDate: day, note: e.note, data: e.data });
@@ -164,7 +168,7 @@ export async function transferCase(ctx: AppContext, p: Principal, actor: Actor, 
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findCase(trx, p, id, true);
     assertStatus(c, ['received', 'accepted', 'investigating'], 'transfer');
-    const day = stepDate(c, body.onDate);
+    const day = await stepDate(trx, c, body.onDate);
     if (target.office === c.region_code) throw new AppError('VALIDATION_FAILED', 'The case is already at that office', [{ field: 'toRegionCode', code: 'SAME_OFFICE', message: 'choose another office' }]);
     const toProvince = target.office.slice(0, 2);
     await addEvent(trx, c, actor, { kind: 'transferred', onDate: day, note: body.reason, data: { from: c.region_code, to: target.office } });
@@ -187,7 +191,7 @@ export async function superviseCase(ctx: AppContext, p: Principal, actor: Actor,
     const c = await findCase(trx, p, id, true);
     assertStatus(c, ['received', 'accepted', 'investigating', 'ordered', 'paid', 'not_paid'], 'supervise');
     if (regionPrefix(p.regionCode).length > 4) throw new AppError('FORBIDDEN', 'Supervision is for the city, province or ministry');
-    const day = stepDate(c, body.onDate);
+    const day = await stepDate(trx, c, body.onDate);
     if (body.deadline <= day) throw new AppError('VALIDATION_FAILED', 'The supervision deadline must be later than today', [{ field: 'deadline', code: 'TOO_EARLY', message: 'must be after the start of supervision' }]);
     const open = await trx.selectFrom('arrears_supervision').select('id').where('province_code', '=', c.province_code).where('case_id', '=', c.id).where('closed_on', 'is', null).executeTakeFirst();
     if (open) throw new AppError('CONFLICT', 'The case is already under supervision');
