@@ -72,7 +72,7 @@ export function ParametersPage() {
       <ProblemAlert error={error} style={{ marginBottom: 16 }} />
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Select allowClear showSearch style={{ minWidth: 280 }} placeholder={t('insuranceRules.key')} value={filter.key} data-testid="param-key"
+          <Select id="param-key-filter" allowClear showSearch style={{ minWidth: 280 }} placeholder={t('insuranceRules.key')} value={filter.key} data-testid="param-key"
             options={keys.map((k) => ({ value: k, label: k }))} onChange={(key?: string) => setFilter((f) => ({ ...f, key }))} aria-label={t('insuranceRules.key')} />
           <Input style={{ width: 120 }} placeholder={t('insuranceRules.province')} value={filter.province ?? ''} maxLength={2} aria-label={t('insuranceRules.province')}
             onChange={(e) => setFilter((f) => ({ ...f, province: /^\d{2}$/.test(e.target.value) ? e.target.value : undefined }))} data-testid="param-province" />
