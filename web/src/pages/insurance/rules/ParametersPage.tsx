@@ -46,8 +46,7 @@ export function ParametersPage() {
       try { value = parseValue(v.value, sample); } catch { form.setFields([{ name: 'value', errors: [t('insuranceRules.valueJson')] }]); return; }
       await api.post('/api/insurance/parameters', { key: v.key, provinceCode: v.provinceCode, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo || null, value, source: v.source.trim() });
       message.success(t('common.saved'));
-      setOpen(false);
-      form.resetFields();
+      setOpen(false); // the dialog's form is destroyed with it: the next one starts empty
       reload();
       all.reload();
     } catch (e) {
@@ -82,7 +81,7 @@ export function ParametersPage() {
         </Space>
       </Card>
       <Card styles={{ body: { padding: 0 } }} title={<h2 className="card-h">{t('insuranceRules.valuesCount', { n: fmt.number(data?.items.length ?? 0) })}</h2>}
-        extra={can('insurance.params') && <Button type="primary" onClick={() => { form.setFieldsValue({ provinceCode: ownProvince }); setOpen(true); }} data-testid="param-new">{t('insuranceRules.newValue')}</Button>}>
+        extra={can('insurance.params') && <Button type="primary" onClick={() => setOpen(true)} data-testid="param-new">{t('insuranceRules.newValue')}</Button>}>
         <Table<InsuranceParameter> rowKey={(r) => `${r.key}@${r.provinceCode}@${r.effectiveFrom}`} size="small" loading={loading} dataSource={data?.items ?? []}
           scroll={{ x: 'max-content' }} data-testid="parameters" locale={{ emptyText: t('common.noData') }}
           pagination={{ defaultPageSize: 20, showTotal: (n) => t('common.total', { n: fmt.number(n) }), style: { paddingInline: 16 } }}
@@ -97,7 +96,7 @@ export function ParametersPage() {
       <Modal open={open} title={t('insuranceRules.newValue')} onCancel={() => setOpen(false)} okText={t('common.save')} cancelText={t('common.cancel')}
         confirmLoading={busy} onOk={() => form.submit()} destroyOnHidden>
         <ProblemAlert error={saveError} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={submit} name="parameter">
+        <Form form={form} layout="vertical" onFinish={submit} name="parameter" initialValues={{ provinceCode: ownProvince }}>
           <Form.Item name="key" label={t('insuranceRules.key')} rules={[{ required: true, message: t('common.requiredSelect', { label: t('insuranceRules.key') }) }]}>
             <Select showSearch options={keys.map((k) => ({ value: k, label: k }))} />
           </Form.Item>
