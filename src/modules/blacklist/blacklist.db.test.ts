@@ -264,3 +264,13 @@ describe('disclosure of major violations (人社部令第29号)', () => {
     expect((await officer.get('/api/stats/blacklist?from=2020-01-01&to=2020-12-31&regionCode=110000')).statusCode).toBe(403);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the blacklist, disclosure and public routes', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/blacklist/entries', '/api/blacklist/entries/{id}/removal', '/api/blacklist/advance', '/api/disclosure-batches/{id}/publication',
+      '/api/public/blacklist', '/api/public/disclosures', '/api/stats/blacklist',
+    ]));
+  });
+});

@@ -10,8 +10,6 @@ import { onCaseDecided } from './hooks.ts';
 import { act, advanceBlacklist, replacePersons } from './service.ts';
 import { addToBatch, createBatch, markForDisclosure, publishBatch } from './disclosure.ts';
 import { insertCase } from './test-cases.ts';
-import { loadRules } from './rules-repo.ts';
-import { assessListing } from './criteria.ts';
 
 const officer = (regionCode: string): Principal => ({
   id: 'demo', username: 'demo', displayName: 'demo', role: regionCode === '000000' ? 'ministry' : regionCode.endsWith('0000') ? 'province_officer' : 'city_officer',
@@ -22,7 +20,8 @@ const officer = (regionCode: string): Principal => ({
 const OFFICES = ['440300', '440100', '420100', '110100', '310100', '330100', '510100', '440300'];
 
 /**
- * Demo data: listings and disclosure batches. Case work's demo year (2020) falls under the 2017 rules;
+ * Demo data: listings and disclosure batches. Case work's demo sends its listing candidates through
+ * onCaseDecided, so their proposals exist already. Its demo year (2020) falls under the 2017 rules;
  * those entries are published in 2020 and, by today, extended or expired. So that the public list shows
  * current entries, a few recent cases (2024–2026, Order 45) are inserted through the contract columns
  * (case numbers BL-DEMO-…), and 2020 ones too when case work's demo has fewer than eight qualifying cases.
@@ -50,16 +49,6 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
   };
 
   // Proposals for decided cases that case work has not yet passed through the hook (idempotent).
-  // Assessed here with the rules loaded once; only the listable ones go through the hook.
-  const { regimes, thresholds } = await loadRules(ctx.db);
-  const unassessed = await ctx.db.selectFrom('arrears_case as c').leftJoin('blacklist_entry as e', (j) => j.onRef('e.province_code', '=', 'c.province_code').onRef('e.case_id', '=', 'c.id'))
-    .select(['c.province_code', 'c.id', 'c.decided_on', 'c.workers', 'c.amount_owed_fen', 'c.months_unpaid', 'c.mass_incident', 'c.ordered_to_pay', 'c.paid_after_order'])
-    .where('c.decided_on', 'is not', null).where('e.id', 'is', null).execute();
-  const listable = unassessed.filter((c) => assessListing({
-    workers: c.workers, amountOwedFen: Number(c.amount_owed_fen), monthsUnpaid: c.months_unpaid > 0 ? c.months_unpaid : null, massIncident: c.mass_incident,
-    orderedToPay: c.ordered_to_pay, paidAfterOrder: c.paid_after_order,
-  }, c.decided_on!, c.province_code, regimes, thresholds).listable);
-  await ctx.db.transaction().execute(async (trx) => { for (const c of listable) await onCaseDecided(trx, c.province_code, c.id, SYSTEM_ACTOR); });
   let qualifying2020 = await ctx.db.selectFrom('blacklist_entry').select(['id']).where('regime', '=', 'R2017').where('status', '=', 'proposed').orderBy('proposed_on').orderBy('id').execute();
   let seeded = 0;
   if (qualifying2020.length < 8) {
@@ -132,8 +121,16 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
 
   // Disclosure (Order 29): decided cases marked, published by Shenzhen quarterly, Guangdong half-yearly, the ministry half-yearly, one ad hoc.
   const cases = await ctx.db.selectFrom('arrears_case').select(['province_code', 'case_no', 'region_code', 'decided_on', 'workers', 'amount_owed_fen', 'mass_incident'])
-    .where('decided_on', '>=', '2020-01-01').where('decided_on', '<=', '2020-12-31').orderBy('decided_on').orderBy('case_no').limit(400).execute();
-  const picked = cases.filter((c) => Number(c.amount_owed_fen) >= 10_000_00 || c.mass_incident).slice(0, 24);
+    .where('decided_on', '>=', '2020-01-01').where('decided_on', '<=', '2020-12-31').orderBy('decided_on').orderBy('case_no').limit(5000).execute();
+  // Up to eight a province, spread over the year, so every level has something to publish.
+  const qualifying = cases.filter((c) => Number(c.amount_owed_fen) >= 10_000_00 || c.mass_incident);
+  // Shenzhen (the demo city officer's) is a group of its own, for its quarterly batches.
+  const group = (c: { region_code: string; province_code: string }) => (c.region_code.startsWith('4403') ? '4403' : c.province_code);
+  const picked = [...new Set(qualifying.map(group))].flatMap((g) => {
+    const xs = qualifying.filter((c) => group(c) === g);
+    const step = Math.max(1, Math.floor(xs.length / 8));
+    return xs.filter((_, i) => i % step === 0).slice(0, 8);
+  });
   const marked: { id: string; region: string; decidedOn: string }[] = [];
   for (const c of picked) {
     const category = c.mass_incident ? 6 : 1;
@@ -166,7 +163,7 @@ export async function loadBlacklistDemo(ctx: AppContext, r: Rng): Promise<string
   // The ministry republishes cases of several provinces.
   const national = marked.filter((_, i) => i % 2 === 0).map((m) => m.id);
   await publish('000000', 'periodic', '2020H2', '人力资源社会保障部2020年下半年重大劳动保障违法行为社会公布', national, '2021-01-28');
-  const hubei = marked.filter((m) => m.region.startsWith('42')).slice(0, 3).map((m) => m.id);
+  const hubei = marked.filter((m) => m.region.startsWith('42') && m.decidedOn <= '2020-09-10').slice(0, 3).map((m) => m.id);
   await publish('420000', 'adhoc', '2020-09-10', '湖北省重大欠薪违法行为随时公布', hubei, '2020-09-10');
 
   return `${qualifying2020.length + recent.length} listing entries (${counts.published} published, ${counts.notListed} objection upheld, ${counts.removed} removed early, ${counts.pending} pending; sweep: ${swept.extended} extended, ${swept.expired} expired), ${seeded} demo cases inserted, ${marked.length} disclosures in ${batches} published batches`;
