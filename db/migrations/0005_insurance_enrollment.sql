@@ -92,5 +92,5 @@ create table insurance_period_closure (
 );
 
 alter table insurance_declaration add column source text not null default 'api' check (source in ('api', 'csv', 'console', 'demo'));
-create index insurance_declaration_employer on insurance_declaration (province_code, employer_id, period) where superseded_by is null;
-create index insurance_declaration_person on insurance_declaration (person_id, period);
+-- (province_code, period, person_id) of the unique index above serves the assessment and the forms;
+-- no further index: each one costs on the bulk monthly inserts.
