@@ -30,8 +30,10 @@ create table insurance_assessment (
   relief_kind          text,                          -- 'exempt' | 'halved' | null
   due_on               date not null,                 -- late fees run from the day after (deferral moves it)
   created_at           timestamptz not null default now(),
-  primary key (province_code, id),
-  foreign key (province_code, enrollment_id) references insurance_enrollment (province_code, id)
+  primary key (province_code, id)
+  -- No foreign key to insurance_enrollment: the job is the only writer and takes every
+  -- enrollment_id from insurance_enrollment in the same statement, and enrollments are never
+  -- deleted (history is kept). The per-row check cost 40–60 % of the insert time on PGlite.
 );
 create index insurance_assessment_period on insurance_assessment (province_code, period, enrollment_id);
 create index insurance_assessment_employer on insurance_assessment (province_code, employer_id, period);
