@@ -72,11 +72,10 @@ function summary(name: string, run: { results: Result[]; seconds: number }, ok: 
 export async function benchComplaints(args: string[]): Promise<void> {
   const [n = 2000, seconds = 60] = args.filter((a) => /^\d+$/.test(a)).map(Number);
   const engine = args.includes('--pg') ? 'postgres' : 'pglite';
-  process.env.HRSS_COMPLAINT_RATE_PER_MINUTE = String(n * 10); // the public rate limit, raised for the bench (one client address)
   const database: Database = engine === 'postgres' ? openPostgres(await freshPgDatabase('hrss_bench_complaints'), 10) : await openMemoryPglite();
   await migrate(database);
   await loadReferenceData(database.db);
-  const ctx = { database, db: database.db, config: loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
+  const ctx = { database, db: database.db, config: loadConfig({ LOG_LEVEL: 'silent', HRSS_COMPLAINT_RATE_PER_MINUTE: String(n * 10) } as NodeJS.ProcessEnv) }; // the public limit, raised for one client address
 
   // Complaints across the demo provinces' cities; one in ten is about a site already complained of (it joins that case).
   const r = rng(2020);

@@ -16,6 +16,7 @@ const schema = z.object({
   HRSS_DEMO: z.enum(['auto', 'off']).default('auto'),
   HRSS_DEMO_SCALE: z.coerce.number().min(0.01).max(1000).default(1),
   HRSS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  HRSS_COMPLAINT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -41,8 +41,7 @@ describe('wage-arrears complaints and case work over HTTP', () => {
   const caseIdOf = async (caseNo: string) => (await ctx.db.selectFrom('arrears_case').select('id').where('case_no', '=', caseNo).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
-    process.env.HRSS_COMPLAINT_RATE_PER_MINUTE = '1000';
-    ctx = await testContext();
+    ctx = await testContext({ HRSS_COMPLAINT_RATE_PER_MINUTE: '1000' });
     app = await testApp(ctx);
     const e = await employer(ctx, '440300', '深圳宏达劳务有限公司');
     szEmployer = { id: e.id, creditCode: e.credit_code, name: e.name };

@@ -17,11 +17,6 @@ import { attachmentDisposition, checkEvidence, MAX_ATTACHMENT_BYTES, MAX_ATTACHM
 
 const tags = ['wage arrears'];
 
-/**
- * Public complaints per client address per minute. HRSS_COMPLAINT_RATE_PER_MINUTE raises it (the
- * load benchmark does); read here until the platform config carries it.
- */
-export const complaintRatePerMinute = (): number => Number(process.env.HRSS_COMPLAINT_RATE_PER_MINUTE) || 20;
 
 /** A complaint as JSON, or as multipart: a field "clue" holding the JSON and up to 5 files "evidence". */
 async function readClue(req: FastifyRequest): Promise<{ input: ClueInput; evidence: Evidence[] }> {
@@ -54,7 +49,7 @@ function parseClue(raw: unknown): ClueInput {
 export const registerArrearsRoutes: RouteRegistrar = (app, ctx) => {
   // ----- public intake and tracking -----
   app.post('/api/public/arrears/clues', {
-    config: { public: true, rateLimit: { max: complaintRatePerMinute(), timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: ctx.config.HRSS_COMPLAINT_RATE_PER_MINUTE, timeWindow: '1 minute' } },
     schema: {
       tags, summary: 'File a wage-arrears complaint (public; an insured person’s login fills the complainant). JSON, or multipart with a field "clue" (the JSON) and up to 5 PDF/PNG/JPEG files "evidence" of at most 5 MB',
       consumes: ['application/json', 'multipart/form-data'], response: { 201: ClueReceipt },
@@ -65,7 +60,7 @@ export const registerArrearsRoutes: RouteRegistrar = (app, ctx) => {
   });
 
   app.get('/api/public/arrears/clues/:trackingNo', {
-    config: { public: true, rateLimit: { max: Math.max(complaintRatePerMinute(), 30), timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: Math.max(ctx.config.HRSS_COMPLAINT_RATE_PER_MINUTE, 30), timeWindow: '1 minute' } },
     schema: { tags, summary: 'Progress of a complaint: status and dates only, with the secret query code given at filing',
       params: z.object({ trackingNo: z.string().regex(/^XS\d{8}[0-9A-Z]{8}$/) }), querystring: z.object({ code: z.string().min(4).max(20) }), response: { 200: ClueProgress } },
   }, async (req) => clueProgress(ctx, req.params.trackingNo, req.query.code));
