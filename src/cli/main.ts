@@ -20,6 +20,16 @@ import { registerInsuranceCommands } from '../modules/insurance/rules/cli.ts';
 
 const operator = { ...SYSTEM_ACTOR, name: `cli:${process.env.USER ?? 'operator'}` };
 
+/** Prints each demo step with the seconds it took, so a slow step shows itself. */
+function stepPrinter(): (s: string) => void {
+  let last = Date.now();
+  return (s) => {
+    const now = Date.now();
+    console.error(`  ${s}  (${((now - last) / 1000).toFixed(1)} s)`);
+    last = now;
+  };
+}
+
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts: { prepare?: boolean } = { prepare: true }): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
@@ -62,7 +72,7 @@ async function serve() {
       if (empty) {
         console.error(`First start on an empty database: loading demo data (scale ${config.HRSS_DEMO_SCALE})…`);
         const t = Date.now();
-        const result = await loadDemo(ctx, { scale: config.HRSS_DEMO_SCALE, onStep: (s) => console.error(`  ${s}`) });
+        const result = await loadDemo(ctx, { scale: config.HRSS_DEMO_SCALE, onStep: stepPrinter() });
         console.error(`Demo data loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
         users = result.users;
       }
@@ -99,7 +109,7 @@ program.command('demo').description('load the deterministic demo data set into a
   .option('--seed <n>', 'random seed', '2020')
   .action((o) => withContext(async (ctx) => {
     if (await demoLoaded(ctx)) throw new AppError('CONFLICT', 'Demo data is already loaded in this database');
-    const r = await loadDemo(ctx, { scale: Number(o.scale), seed: Number(o.seed), onStep: (s) => console.error(`  ${s}`) });
+    const r = await loadDemo(ctx, { scale: Number(o.scale), seed: Number(o.seed), onStep: stepPrinter() });
     console.log(`Demo loaded: ${r.persons} persons, ${r.employers} employers.\nDemo logins:\n${DEMO_USERS_HELP(r.users)}`);
   }));
 
