@@ -210,6 +210,9 @@ export async function continueAssessment(ctx: AppContext, r: StartedRun) {
       const last = bound.rows.length === 0;
       const hi = last ? MAX_UUID : bound.rows[0].id;
       await ctx.db.transaction().execute(async (trx) => {
+        // Two runners of the same month (two processes) take turns per chunk; each statement then
+        // sees what the other committed, so the differences stay right.
+        await sql`select pg_advisory_xact_lock(hashtext(${`insurance-assessment:${provinceCode}:${period}`}))`.execute(trx);
         written += await assessChunk(trx, r.params, lo, hi);
         done = last ? r.total : Math.min(r.total, done + r.chunk);
         await trx.updateTable('insurance_assessment_run').set({ rows_written: written, enrollments_done: done, last_enrollment_id: last ? null : hi, ...(last ? { status: 'done', finished_at: new Date() } : {}) })
