@@ -17,6 +17,7 @@ import { ROLES, createToken, createUser, findUserByUsername, revokeToken, setPas
 import { ensureWebBuild } from './web-build.ts';
 import { progress } from './progress.ts';
 import { registerInsuranceCommands } from '../modules/insurance/rules/cli.ts';
+import { startDailyJobs } from '../daily-jobs.ts';
 
 const operator = { ...SYSTEM_ACTOR, name: `cli:${process.env.USER ?? 'operator'}` };
 
@@ -53,6 +54,7 @@ async function serve() {
     closing = true;
     console.error(`\n${signal}: stopping hrss…`);
     try {
+      await jobs?.stop();
       await app?.close();
     } finally {
       await database.close(); // PGlite: checkpoint, close, release the lock
@@ -61,6 +63,7 @@ async function serve() {
     }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let jobs: ReturnType<typeof startDailyJobs> | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
@@ -82,6 +85,8 @@ async function serve() {
     }
     app = await buildApp(ctx);
     await app.listen({ port: config.PORT, host: config.HOST });
+    const log = app.log;
+    jobs = startDailyJobs(ctx, (msg, err) => (err ? log.error({ err }, msg) : log.info(msg)));
     const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     const port = (app.server.address() as { port: number }).port;
     console.log(`\nhrss is running at http://${shownHost}:${port}  (database: ${database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
