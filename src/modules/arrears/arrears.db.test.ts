@@ -241,6 +241,11 @@ describe('wage-arrears complaints and case work over HTTP', () => {
     expect(await checkDeadlines(ctx, '2020-10-13')).toEqual({ warnings: 0, escalations: 0 });
     expect(await events()).toEqual(['deadline_warning:supervision', 'deadline_escalated:supervision']);
     expect(await state()).toBe('overdue');
+    // The Shenzhen inspector heard of both in the inbox, once each; Beijing's did not.
+    const inbox = (await sz.get('/api/notifications')).json().items.filter((n: { params: { caseNo?: string } }) => n.params.caseNo === r.caseNo);
+    expect(inbox.map((n: { kind: string }) => n.kind).sort()).toEqual(['arrears.deadline_escalated', 'arrears.deadline_warning']);
+    expect(inbox[0].link).toBe(`/console/arrears/cases/${id}`);
+    expect((await bj.get('/api/notifications')).json().unread).toBe(0);
     // Investigation deadline 30 November: warning from 23 November, escalation on 1 December, once.
     await checkDeadlines(ctx, '2020-11-20');
     expect(await events()).toHaveLength(2);

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { addWorkingDaysOn, type HolidayCalendar, loadCalendar } from './working-days.ts';
+import { notifyUsers, usersOf } from '../notifications/notifications.service.ts';
 
 /** 劳动保障监察条例 art. 17: investigation within 60 working days of filing, extendable once by 30. */
 export const INVESTIGATION_WORKING_DAYS = 60;
@@ -59,7 +60,7 @@ export async function checkDeadlines(ctx: Pick<AppContext, 'db'>, today: string)
   return ctx.db.transaction().execute(async (trx) => {
     const due = await trx.selectFrom('arrears_deadline as d')
       .innerJoin('arrears_case as c', (j) => j.onRef('c.province_code', '=', 'd.province_code').onRef('c.id', '=', 'd.case_id'))
-      .select(['d.province_code', 'd.id', 'd.case_id', 'd.kind', 'd.due_on', 'd.warn_on', 'd.warned_on', 'd.escalated_on', 'c.region_code'])
+      .select(['d.province_code', 'd.id', 'd.case_id', 'd.kind', 'd.due_on', 'd.warn_on', 'd.warned_on', 'd.escalated_on', 'c.region_code', 'c.case_no'])
       .where('d.state', '=', 'open').where('d.warn_on', '<=', today)
       .where((eb) => eb.or([eb('d.warned_on', 'is', null), eb.and([eb('d.escalated_on', 'is', null), eb('d.due_on', '<', today)])]))
       .forUpdate('d')
@@ -83,6 +84,9 @@ export async function checkDeadlines(ctx: Pick<AppContext, 'db'>, today: string)
         if (escalate) escalations++;
         else warnings++;
         await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: d.province_code, action: `arrears.case.${kind}`, entityType: 'arrears_case', entityId: d.case_id, after: { deadline: d.kind, dueOn: d.due_on, on: today } });
+        // The office's inspectors hear of it in their inbox; a missed deadline goes to the city officers too.
+        const to = [...await usersOf(trx, 'labour_inspector', d.region_code), ...(escalate ? await usersOf(trx, 'city_officer', d.region_code) : [])];
+        await notifyUsers(trx, to, { kind: `arrears.${kind}`, params: { caseNo: d.case_no, dueOn: d.due_on }, link: `/console/arrears/cases/${d.case_id}` });
       }
       touched.set(`${c.province_code}:${c.id}`, c);
     }

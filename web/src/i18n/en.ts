@@ -548,6 +548,8 @@ export const en: Record<MessageKey, string> = {
   'page.forbidden': 'Not allowed',
   'page.forbiddenHint': 'Your role cannot use this page.',
   'page.home': 'Back to the home page',
+  'notify.arrears.deadline_warning': 'Case {caseNo}: its deadline of {dueOn} is near',
+  'notify.arrears.deadline_escalated': 'Case {caseNo} missed its deadline of {dueOn} and was escalated',
   'dashboard.insuranceTitle': 'Social insurance, {year}',
   'dashboard.scheme.pension_employee': 'Urban employee pension',
   'dashboard.scheme.pension_resident': 'Residents’ pension',

@@ -550,6 +550,8 @@ export const zhCN = {
   'page.forbidden': '无权访问',
   'page.forbiddenHint': '您的角色不能使用此功能。',
   'page.home': '返回首页',
+  'notify.arrears.deadline_warning': '案件 {caseNo} 的办理期限 {dueOn} 即将到期',
+  'notify.arrears.deadline_escalated': '案件 {caseNo} 已超过办理期限 {dueOn}，已升级督办',
   'dashboard.insuranceTitle': '{year}年社会保险',
   'dashboard.scheme.pension_employee': '城镇职工基本养老保险',
   'dashboard.scheme.pension_resident': '城乡居民基本养老保险',
