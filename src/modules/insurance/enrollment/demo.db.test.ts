@@ -49,6 +49,8 @@ describe('enrollment demo step', () => {
     expect(fixes.rows[0].n).toBe(superseded.rows[0].n);
     // Chosen bases of flexible workers lie within the limits in force.
     const bases = await ctx.db.selectFrom('insurance_declaration').select(['province_code', 'period', 'wage_fen']).where('employer_id', 'is', null).execute();
+    expect(bases.length).toBeGreaterThan(0);
+    expect(await total('2020-12-31', 'pension_resident')).toBeGreaterThan(0);
     for (const b of bases.slice(0, 50)) {
       const { min, max } = await baseLimits(ctx.db, b.province_code, `${b.period}-01`);
       expect(Number(b.wage_fen)).toBeGreaterThanOrEqual(min);
