@@ -10,6 +10,8 @@ import { transferInsurance } from './transfers.ts';
 /** A stable pseudo-random integer 0…n-1 of an SQL expression: demo choices without a row loop (as the enrollment demo does). */
 const h = (expr: string, salt: string, n: number) => sql.raw(`(abs(hashtext((${expr})::text || '${salt}')) % ${n})`);
 const DEMO = 'demo';
+// HRSS_DEMO_TIMING=1 prints how long each part of the step took (to stderr).
+const started = () => { const t0 = Date.now(); return (what: string) => { if (process.env.HRSS_DEMO_TIMING) process.stderr.write(`  collection demo: ${what} ${((Date.now() - t0) / 1000).toFixed(1)} s\n`); }; };
 
 /**
  * Demo data: payments, individual accounts and the fund ledger of 2019–2020, set-based.
@@ -36,7 +38,13 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
   }
   const rateValues = sql.join(rates.map((x) => sql`(${x.p}::text, ${x.late}::numeric, ${x.credit}::numeric)`));
 
+  const lap = started();
+  // The assessment step has just written the table: fresh statistics, or the planner loops.
+  await sql`analyze insurance_assessment`.execute(db);
+  await sql`analyze insurance_enrollment`.execute(db);
   const counts = await db.transaction().execute(async (trx) => {
+    // Every join here is a whole-table join: hash joins, never a loop per row.
+    await sql`set local enable_nestloop = off`.execute(trx);
     // What each payer pays for each month: when (or never).
     await sql`create temp table demo_pay on commit drop as
       with g as (
@@ -57,18 +65,24 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
              end as paid_on
       from g where g.amount > 0`.execute(trx);
     await sql`delete from demo_pay where paid_on is null`.execute(trx);
+    // A fresh temp table has no statistics: without them the planner loops over it for every assessment.
+    await sql`create index on demo_pay (province_code, payer, period)`.execute(trx);
+    await sql`analyze demo_pay`.execute(trx);
+    lap('plan');
 
-    const payments = await sql`insert into insurance_payment (province_code, id, payer_kind, employer_id, person_province_code, person_id, region_code, amount_fen, paid_on, reference, channel, created_by)
+    await sql`insert into insurance_payment (province_code, id, payer_kind, employer_id, person_province_code, person_id, region_code, amount_fen, paid_on, reference, channel, created_by)
       select province_code, id, case when employer_id is null then 'person' else 'employer' end, employer_id, person_province_code, person_id, region_code, amount, paid_on,
              'DEMO-' || period, 'demo', ${DEMO} from demo_pay`.execute(trx);
+    lap('payments');
 
-    const allocations = await sql`insert into insurance_allocation (province_code, id, payment_id, assessment_id, employer_fen, employee_fen, allocated_on, late_fee_fen)
+    await sql`insert into insurance_allocation (province_code, id, payment_id, assessment_id, employer_fen, employee_fen, allocated_on, late_fee_fen)
       select a.province_code, gen_random_uuid(), d.id, a.id, greatest(a.employer_due_fen, 0), greatest(a.employee_due_fen, 0), d.paid_on,
              round((greatest(a.employer_due_fen, 0) + greatest(a.employee_due_fen, 0)) * r.late * greatest(d.paid_on - a.due_on, 0))
       from insurance_assessment a
       join demo_pay d on d.province_code = a.province_code and d.payer = coalesce(a.employer_id, a.person_id)::text and d.period = a.period
       join (values ${rateValues}) r(p, late, credit) on r.p = a.province_code
       where greatest(a.employer_due_fen, 0) + greatest(a.employee_due_fen, 0) > 0`.execute(trx);
+    lap('allocations');
 
     // Individual accounts: one per person with a paid pension month, in the province of the latest one.
     await sql`insert into insurance_account (province_code, id, person_province_code, person_id, status, opened_on)
@@ -83,13 +97,15 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
             join demo_pay d on d.province_code = a.province_code and d.payer = coalesce(a.employer_id, a.person_id)::text and d.period = a.period
             where a.scheme = 'pension_employee' and a.employee_due_fen > 0 group by a.person_id) f
       where ac.person_id = f.person_id and ac.status = 'open'`.execute(trx);
-    const credits = await sql`insert into insurance_account_entry (province_code, account_id, id, entry_on, kind, amount_fen, period, assessment_id, rate)
+    lap('accounts');
+    await sql`insert into insurance_account_entry (province_code, account_id, id, entry_on, kind, amount_fen, period, assessment_id, rate)
       select ac.province_code, ac.id, gen_random_uuid(), d.paid_on, 'credit', round(a.base_fen * r.credit), a.period, a.id, r.credit
       from insurance_assessment a
       join demo_pay d on d.province_code = a.province_code and d.payer = coalesce(a.employer_id, a.person_id)::text and d.period = a.period
       join insurance_account ac on ac.person_id = a.person_id and ac.status = 'open'
       join (values ${rateValues}) r(p, late, credit) on r.p = a.province_code
       where a.scheme = 'pension_employee' and a.employee_due_fen > 0`.execute(trx);
+    lap('credits');
 
     // Ledger: one collection journal per province and month of payment, a pair of lines per scheme.
     await sql`create temp table demo_income on commit drop as
@@ -113,8 +129,8 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
 
     // Balance brought forward at 2019-01-01: months of 2019 income a fund of the kind held (illustrative).
     await sql`insert into fund_journal (province_code, id, posted_on, kind, memo, source_type, source_id, created_by)
-      select distinct province_code, gen_random_uuid(), '2019-01-01'::date, 'opening', '期初累计结余（示意）', 'demo_opening', province_code, ${DEMO}
-      from demo_income`.execute(trx);
+      select province_code, gen_random_uuid(), '2019-01-01'::date, 'opening', '期初累计结余（示意）', 'demo_opening', province_code, ${DEMO}
+      from (select distinct province_code from demo_income) p`.execute(trx);
     await sql`insert into fund_posting (province_code, journal_id, line_no, scheme, account_code, debit_fen, credit_fen, posted_on)
       select o.province_code, j.id, 2 * row_number() over (partition by j.id order by o.scheme) - 1 + s.side, o.scheme, s.account,
              case when s.side = 0 then o.fen else 0 end, case when s.side = 1 then o.fen else 0 end, '2019-01-01'::date
@@ -139,11 +155,15 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
       select b.province_code, b.id, 1 + s.side, b.scheme, s.account, case when s.side = 0 then b.fen else 0 end, case when s.side = 1 then b.fen else 0 end, b.posted_on
       from demo_benefit b cross join (values (0, ${ACCOUNT.benefit}::text), (1, ${ACCOUNT.bank}::text)) s(side, account) where b.fen > 0`.execute(trx);
 
-    await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: null, action: 'insurance.demo_collection', entityType: 'insurance_payment', entityId: DEMO,
-      after: { payments: Number(payments.numAffectedRows ?? 0), allocations: Number(allocations.numAffectedRows ?? 0), credits: Number(credits.numAffectedRows ?? 0) } });
-    return { payments: Number(payments.numAffectedRows ?? 0), allocations: Number(allocations.numAffectedRows ?? 0), credits: Number(credits.numAffectedRows ?? 0) };
+    // Row counts by query: PGlite's driver does not report affected rows of a raw statement.
+    const n = async (table: 'insurance_payment' | 'insurance_allocation' | 'insurance_account_entry') =>
+      Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const result = { payments: await n('insurance_payment'), allocations: await n('insurance_allocation'), credits: await n('insurance_account_entry') };
+    await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: null, action: 'insurance.demo_collection', entityType: 'insurance_payment', entityId: DEMO, after: result });
+    return result;
   });
 
+  lap('ledger, committed');
   // Quarterly fiscal subsidies (pensions) and the funds' yearly bank interest, through post().
   let subsidies = 0;
   await db.transaction().execute(async (trx) => {
@@ -172,22 +192,25 @@ export async function loadCollectionDemo(ctx: AppContext, _r: Rng): Promise<stri
     }
   });
 
+  lap('subsidies and fund interest');
   // Interest on the individual accounts for 2019 and 2020.
   let interestAccounts = 0;
   for (const p of provinces) {
     for (const year of [2019, 2020]) interestAccounts += (await creditAnnualInterest(ctx, { provinceCode: p, year })).accounts;
   }
 
-  // A few Sichuan migrant workers with a pension account take their pension to Shenzhen in 2021.
+  lap('account interest');
+  // A few Sichuan workers (migrant workers first) with a pension account take their pension to Shenzhen in 2021.
   const movers = await db.selectFrom('insurance_enrollment as e').innerJoin('person as p', (j) => j.onRef('p.province_code', '=', 'e.person_province_code').onRef('p.id', '=', 'e.person_id'))
     .innerJoin('insurance_account as ac', (j) => j.onRef('ac.person_id', '=', 'e.person_id').on('ac.status', '=', 'open').on('ac.province_code', '=', '51'))
-    .select(['e.person_id']).distinct()
-    .where('e.province_code', '=', '51').where('e.scheme', '=', 'pension_employee').where('e.status', '=', 'active').where('p.migrant_worker', '=', true)
-    .orderBy('e.person_id').limit(5).execute();
+    .select(['e.person_id', 'p.migrant_worker'])
+    .where('e.province_code', '=', '51').where('e.scheme', '=', 'pension_employee').where('e.status', '=', 'active')
+    .orderBy('p.migrant_worker', 'desc').orderBy('e.person_id').limit(5).execute();
   let transfers = 0;
   for (const m of movers) {
     await transferInsurance(ctx, null, SYSTEM_ACTOR, { personId: m.person_id, scheme: 'pension_employee', toRegionCode: '440300', date: '2021-03-01' });
     transfers++;
   }
+  lap('transfers');
   return `${counts.payments} payments, ${counts.allocations} allocations, ${counts.credits} account credits, ${interestAccounts} interest credits, ${subsidies} subsidies, ${transfers} transfers`;
 }

@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+
+/**
+ * Collection and the fund ledger in the console (issue 4): the fund accounts page with its charts,
+ * where the ministry posts a fiscal subsidy and sees it in the report; the employer's own statement.
+ */
+describe.skipIf(SKIP_BROWSER)('insurance collection (browser)', () => {
+  let s: Served;
+  const shots: string[] = [];
+  const sessions: Session[] = [];
+  const track = (x: Session) => { sessions.push(x); return x; };
+  const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
+
+  beforeAll(async () => { s = await serveConsole(); }, 300_000);
+  afterAll(async () => {
+    for (const x of sessions) await x.context.close().catch(() => {});
+    await s?.close();
+    if (HAVE_CHROMIUM) console.log(`Collection screenshots (${shots.length}) in ${SCREENSHOTS}`);
+  });
+  afterEach(async (c) => {
+    const last = sessions[sessions.length - 1];
+    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-collection-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
+  });
+
+  test('fund accounts: from the menu, totals, charts by scheme, province and month; a fiscal subsidy posted through the form shows in the report', async () => {
+    const x = track(await login(s, 'ministry'));
+    const { page } = x;
+    await page.getByRole('menuitem', { name: '基金收支' }).click();
+    await page.waitForURL(/\/console\/insurance\/fund$/);
+    await page.getByTestId('fund-totals').waitFor();
+    const income = async () => (await page.getByTestId('fund-totals').locator('.ant-statistic').nth(1).locator('.ant-statistic-content').textContent()) ?? '';
+    const before = await income();
+    for (const id of ['fund-scheme-chart', 'fund-province-chart', 'fund-monthly-chart']) await page.getByTestId(id).locator('canvas').waitFor();
+
+    // 1,234,567.89 yuan of central subsidy to Guangdong's employee pension fund.
+    const form = page.locator('form').filter({ hasText: '收入类型' });
+    await form.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option').filter({ visible: true, hasText: '广东' }).first().click();
+    await form.getByLabel('金额（元）').fill('1234567.89');
+    await form.getByLabel('记账日期').click();
+    await page.keyboard.type('2020-09-30');
+    await page.keyboard.press('Enter');
+    await form.getByLabel('摘要').fill('中央调剂补助');
+    await form.getByRole('button', { name: '登记' }).click();
+    await page.getByText('已入账').waitFor();
+    await expect.poll(income).not.toBe(before);
+    await expect.poll(async () => (await page.getByTestId('fund-table').textContent()) ?? '').toContain('广东');
+    shots.push(await screenshot(page, 'collection-01-fund', true));
+    noErrors(x);
+  });
+
+  test('employer statement: the demo employer sees its own months, dues, relief and payments', async () => {
+    const x = track(await login(s, 'employer.demo'));
+    const { page } = x;
+    await page.getByRole('menuitem', { name: '单位缴费对账单' }).click();
+    await page.waitForURL(/\/console\/insurance\/statement$/);
+    await page.getByTestId('statement-employer').waitFor();
+    await page.getByTestId('statement-totals').waitFor();
+    expect(await page.getByTestId('statement-lines').textContent()).toBeTruthy();
+    shots.push(await screenshot(page, 'collection-02-statement', true));
+    noErrors(x);
+  });
+});
