@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, screenshot, serveConsole, type Served, type Session } from './harness.ts';
 
 /**
  * Collection and the fund ledger in the console (issue 4): the fund accounts page with its charts,
@@ -35,14 +35,15 @@ describe.skipIf(SKIP_BROWSER)('insurance collection (browser)', () => {
 
     // 1,234,567.89 yuan of central subsidy to Guangdong's employee pension fund.
     const form = page.locator('form').filter({ hasText: '收入类型' });
-    await form.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option').filter({ visible: true, hasText: '广东' }).first().click();
+    await page.getByTestId('post-province').click();
+    await page.keyboard.type('广东');
+    await chooseOption(page, '广东');
     await form.getByLabel('金额（元）').fill('1234567.89');
     await form.getByLabel('记账日期').click();
     await page.keyboard.type('2020-09-30');
     await page.keyboard.press('Enter');
     await form.getByLabel('摘要').fill('中央调剂补助');
-    await form.getByRole('button', { name: '登记' }).click();
+    await page.getByTestId('post-submit').click();
     await page.getByText('已入账').waitFor();
     await expect.poll(income).not.toBe(before);
     await expect.poll(async () => (await page.getByTestId('fund-table').textContent()) ?? '').toContain('广东');

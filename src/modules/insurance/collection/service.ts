@@ -115,7 +115,6 @@ export async function uploadPayments(ctx: AppContext, p: Principal, actor: Actor
 
 // ---------- statements, arrears ----------
 
-const lastDay = (period: string) => new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 export async function employerStatement(ctx: AppContext, p: Principal, employerId: string, q: { from: string; to: string; asOf?: string }) {
   if (p.role === 'insured' || (p.role === 'employer' && p.subjectId !== employerId)) throw notFound('Employer');
@@ -259,4 +258,3 @@ export async function listJournals(ctx: AppContext, p: Principal, q: { provinceC
   };
 }
 
-export { lastDay };

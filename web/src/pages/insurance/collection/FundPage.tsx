@@ -38,7 +38,7 @@ export default function FundPage() {
       aria: { enabled: true }, textStyle: { fontSize },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${fmt.number(v)} ${t('collection.fund.yuan')}` },
       legend: { top: 0, textStyle: { fontSize } }, grid: { left: 110, right: 24, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: SCHEMES.map((s) => t(schemeKey(s))), axisLabel: { fontSize } },
+      xAxis: { type: 'category', data: SCHEMES.map((s) => t(schemeKey(s))), axisLabel: { fontSize, interval: 0 } },
       yAxis: { type: 'value', axisLabel: { fontSize, formatter: (v: number) => fmt.number(v) } },
       series: [bar('incomeFen', 'collection.fund.income', '#1d4ed8'), bar('expenditureFen', 'collection.fund.expenditure', '#c2410c'), bar('balanceFen', 'collection.fund.balance', '#15803d')],
     };
@@ -51,7 +51,7 @@ export default function FundPage() {
       aria: { enabled: true }, textStyle: { fontSize },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${fmt.number(v)} ${t('collection.fund.yuan')}` },
       legend: { top: 0, textStyle: { fontSize } }, grid: { left: 110, right: 24, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: codes.map(name), axisLabel: { fontSize } },
+      xAxis: { type: 'category', data: codes.map(name), axisLabel: { fontSize, interval: 0 } },
       yAxis: { type: 'value', axisLabel: { fontSize, formatter: (v: number) => fmt.number(v) } },
       series: SCHEMES.map((s) => ({ name: t(schemeKey(s)), type: 'bar', stack: 'balance', data: codes.map((c) => yuan(items.find((i) => i.provinceCode === c && i.scheme === s)?.balanceFen ?? 0)) })),
     };
@@ -124,13 +124,13 @@ export default function FundPage() {
           </Card>
         </>
       )}
-      {can('fund.post') && <PostIncome onDone={() => setQuery({ ...query })} />}
+      {can('fund.post') && <PostIncome onDone={() => { report.reload(); monthly.reload(); }} />}
     </>
   );
 }
 
 function PostIncome({ onDone }: { onDone(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -151,14 +151,15 @@ function PostIncome({ onDone }: { onDone(): void }) {
       <ProblemAlert error={error} style={{ marginBottom: 16 }} />
       <Form form={form} layout="inline" onFinish={submit} initialValues={{ provinceCode: own, scheme: 'pension_employee', kind: 'fiscal_subsidy' }}>
         <Form.Item name="provinceCode" label={t('collection.province')} rules={[{ required: true, message: t('collection.payments.required') }]}>
-          <Select style={{ minWidth: 160 }} disabled={!!own} options={provinces().map((p) => ({ value: p.code.slice(0, 2), label: p.nameZh }))} />
+          <Select style={{ minWidth: 160 }} disabled={!!own} showSearch={{ optionFilterProp: 'label' }} data-testid="post-province"
+            options={provinces().map((p) => ({ value: p.code.slice(0, 2), label: locale === 'zh-CN' ? p.nameZh : p.nameEn }))} />
         </Form.Item>
         <Form.Item name="scheme" label={t('collection.scheme')}><Select style={{ minWidth: 160 }} options={SCHEMES.map((s) => ({ value: s, label: t(schemeKey(s)) }))} /></Form.Item>
         <Form.Item name="kind" label={t('collection.fund.kind')}><Select style={{ minWidth: 120 }} options={(['fiscal_subsidy', 'interest'] as const).map((k) => ({ value: k, label: t(`collection.fund.kind.${k}`) }))} /></Form.Item>
         <Form.Item name="amount" label={t('collection.amountYuan')} rules={[{ validator: (_r, v: string) => (yuanToFen(v ?? '') ? Promise.resolve() : Promise.reject(new Error(t('collection.payments.badAmount')))) }]}><Input style={{ width: 140 }} /></Form.Item>
         <Form.Item name="postedOn" label={t('collection.entry.date')} rules={[{ required: true, message: t('collection.payments.required') }]}><DateField /></Form.Item>
         <Form.Item name="memo" label={t('collection.fund.memo')}><Input style={{ width: 200 }} maxLength={200} /></Form.Item>
-        <Form.Item><Button type="primary" htmlType="submit" loading={busy}>{t('collection.payments.submit')}</Button></Form.Item>
+        <Form.Item><Button type="primary" htmlType="submit" loading={busy} data-testid="post-submit">{t('collection.payments.submit')}</Button></Form.Item>
       </Form>
     </Card>
   );
