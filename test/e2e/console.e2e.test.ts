@@ -72,14 +72,14 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
   });
 
   const MENUS: Record<string, { menu: string[]; scope: string; landing: RegExp }> = {
-    ministry: { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
-    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'imports', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
-    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'imports', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
-    'sz.officer': { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'imports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
-    'sz.inspector': { menu: ['dashboard', 'persons', 'employers', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
+    ministry: { menu: ['dashboard', 'persons', 'employers', 'labour-board', 'labour-agencies', 'insurance-enrollments', 'insurance-statement', 'insurance-record', 'insurance-fund', 'insurance-parameters', 'insurance-assessment-runs', 'arrears-cases', 'arrears-supervision', 'blacklist', 'disclosures', 'audit', 'users', 'tokens'], scope: '全国', landing: /\/console\/dashboard$/ },
+    'gd.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'labour-board', 'labour-agencies', 'insurance-enrollments', 'insurance-declarations', 'insurance-collection', 'insurance-statement', 'insurance-record', 'insurance-fund', 'insurance-parameters', 'insurance-assessment-runs', 'arrears-cases', 'arrears-supervision', 'blacklist', 'disclosures', 'audit', 'users', 'tokens'], scope: '广东省', landing: /\/console\/dashboard$/ },
+    'hb.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'labour-board', 'labour-agencies', 'insurance-enrollments', 'insurance-declarations', 'insurance-collection', 'insurance-statement', 'insurance-record', 'insurance-fund', 'insurance-parameters', 'insurance-assessment-runs', 'arrears-cases', 'arrears-supervision', 'blacklist', 'disclosures', 'audit', 'users', 'tokens'], scope: '湖北省', landing: /\/console\/dashboard$/ },
+    'sz.officer': { menu: ['dashboard', 'persons', 'employers', 'imports', 'labour-board', 'insurance-enrollments', 'insurance-declarations', 'insurance-collection', 'insurance-statement', 'insurance-record', 'insurance-fund', 'insurance-parameters', 'arrears-cases', 'arrears-supervision', 'blacklist', 'disclosures', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
+    'sz.inspector': { menu: ['dashboard', 'persons', 'employers', 'arrears-cases', 'blacklist', 'tokens'], scope: '广东省深圳市', landing: /\/console\/dashboard$/ },
     'sz.reporter': { menu: ['labour-reports', 'tokens'], scope: '广东省深圳市', landing: /\/console\/labour\/reports$/ },
-    'employer.demo': { menu: ['employers', 'tokens'], scope: '广东省深圳市', landing: /\/console\/employers\/[0-9a-f-]{36}$/ },
-    'insured.demo': { menu: ['persons', 'tokens'], scope: '广东省深圳市', landing: /\/console\/persons\/[0-9a-f-]{36}$/ },
+    'employer.demo': { menu: ['employers', 'insurance-enrollments', 'insurance-declarations', 'insurance-statement', 'insurance-parameters', 'tokens'], scope: '广东省深圳市', landing: /\/console\/employers\/[0-9a-f-]{36}$/ },
+    'insured.demo': { menu: ['persons', 'insurance-enrollments', 'insurance-declarations', 'insurance-record', 'insurance-parameters', 'tokens'], scope: '广东省深圳市', landing: /\/console\/persons\/[0-9a-f-]{36}$/ },
   };
 
   test.each(Object.keys(MENUS))('menu of %s shows only what the role may do, and its region', async (username) => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -43,6 +44,29 @@ export function menuEntries(me: Me): Entry[] {
   return entries.filter((e) => me.actions.includes(e.action) && !(e.unless && me.actions.includes(e.unless)));
 }
 
+type Group = 'registry' | 'labour' | 'insurance' | 'inspection' | 'system';
+const GROUPS: Group[] = ['registry', 'labour', 'insurance', 'inspection', 'system'];
+/** Which heading an entry sits under: by the area its key names. */
+function groupOf(key: string): Group | null {
+  if (key === 'dashboard') return null;
+  if (['persons', 'employers', 'imports'].includes(key)) return 'registry';
+  if (key.startsWith('labour-')) return 'labour';
+  if (key.startsWith('insurance-')) return 'insurance';
+  if (key.startsWith('arrears-') || key === 'blacklist' || key === 'disclosures') return 'inspection';
+  return 'system';
+}
+
+/** The menu under headings by area (a province officer has some twenty entries); an area with one entry needs no heading. */
+function menuItems(entries: Entry[], label: (e: Entry) => ReactNode, heading: (g: Group) => string): MenuProps['items'] {
+  const item = (e: Entry) => ({ key: e.key, label: label(e) });
+  const top = entries.filter((e) => groupOf(e.key) === null).map(item);
+  const groups = GROUPS.map((g) => ({ g, members: entries.filter((e) => groupOf(e.key) === g) })).filter((x) => x.members.length);
+  const grouped = groups.flatMap(({ g, members }) => (members.length > 1 && entries.length > 4
+    ? [{ type: 'group' as const, key: `group-${g}`, label: heading(g), children: members.map(item) }]
+    : members.map(item)));
+  return [...top, ...grouped];
+}
+
 export function ConsoleLayout() {
   const { me, ready } = useAuth();
   const { t } = useI18n();
@@ -53,7 +77,7 @@ export function ConsoleLayout() {
   const entries = menuEntries(me);
   const selected = entries.find((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))?.key
     ?? entries.find((e) => location.pathname.startsWith(`/console/${e.key}`))?.key;
-  const items: MenuProps['items'] = entries.map((e) => ({ key: e.key, label: <Link to={e.path} data-testid={`nav-${e.key}`}>{t(e.label)}</Link> }));
+  const items = menuItems(entries, (e) => <Link to={e.path} data-testid={`nav-${e.key}`}>{t(e.label)}</Link>, (g) => t(`nav.group.${g}`));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
