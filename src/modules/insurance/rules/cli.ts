@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { loadInsuranceParameters } from './params-load.ts';
 import { PERIOD_RE, runAssessment } from './assessment.ts';
+import { creditAnnualInterest } from '../collection/accounts.ts';
 
 /** Months from…to inclusive, 'YYYY-MM'. */
 export function monthsBetween(from: string, to: string): string[] {
@@ -17,7 +18,7 @@ export function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-/** hrss insurance …: parameter loading and the monthly assessment job. */
+/** hrss insurance …: parameter loading, the monthly assessment job and the year-end account interest. */
 export const registerInsuranceCommands: RegisterCommands = (program, withContext) => {
   const insurance = program.command('insurance').description('social insurance: parameters and the monthly assessment');
   const params = insurance.command('params').description('contribution parameters (reference/insurance/*.json)');
@@ -46,5 +47,15 @@ export const registerInsuranceCommands: RegisterCommands = (program, withContext
         bar.done();
         console.log(`${o.province} ${period}: ${r.enrollmentsTotal.toLocaleString('en')} enrollments scanned, ${r.rowsWritten.toLocaleString('en')} assessment rows written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
+    }));
+
+  insurance.command('interest').description('credit a year\'s interest to the individual pension accounts of a province; idempotent')
+    .requiredOption('--province <code>', 'two-digit province code, e.g. 44')
+    .requiredOption('--year <YYYY>', 'the year whose interest is credited (at that year\'s rate, account.interest_rate)')
+    .action((o: { province: string; year: string }) => withContext(async (ctx) => {
+      if (!/^\d{2}$/.test(o.province) || !/^\d{4}$/.test(o.year)) throw new AppError('VALIDATION_FAILED', 'Expected --province PP and --year YYYY');
+      const actor = { ...SYSTEM_ACTOR, name: `cli:${process.env.USER ?? 'operator'}` };
+      const r = await creditAnnualInterest(ctx, { provinceCode: o.province, year: Number(o.year) }, actor);
+      console.log(`${o.province} ${o.year}: ${JSON.stringify(r)}`);
     }));
 };
