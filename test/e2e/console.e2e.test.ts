@@ -34,15 +34,16 @@ describe.skipIf(SKIP_BROWSER)('web console (browser)', () => {
 
   const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
 
-  test('public home: headline figures, honest placeholders, API docs, skip link; phone-sized', async () => {
+  test('public home: headline figures, the public lists and complaints, API docs, skip link; phone-sized', async () => {
     const x = track(await openPage(s));
     const { page } = x;
     const headline = await (await fetch(`${s.baseUrl}/api/public/headline`)).json() as { persons: number };
     await page.goto('/');
     await expect.poll(() => page.getByTestId('headline').textContent()).toContain(new Intl.NumberFormat('zh-CN').format(headline.persons));
-    // Two lists are still to come; the shortage-occupation ranking is published (test/e2e/labour.e2e.test.ts).
-    expect(await page.getByText('暂未发布', { exact: true }).count()).toBe(2);
-    expect(await page.getByTestId('complaint').textContent()).toContain('尚在建设中');
+    // The published lists and the complaint service are linked (their pages: test/e2e/arrears, blacklist, labour).
+    expect(await page.getByTestId('blacklist-link').getAttribute('href')).toBe('/blacklist');
+    expect(await page.getByTestId('disclosures-link').getAttribute('href')).toBe('/disclosures');
+    expect(await page.getByTestId('complaint-new').getAttribute('href')).toBe('/complaints/new');
     expect(await page.getByTestId('api-docs').getAttribute('href')).toBe('/api/docs');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     // The first Tab lands on the skip link, which is visible when focused.

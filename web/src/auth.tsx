@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, request, setCsrfToken, setSessionGoneHandler } from './api.ts';
 import type { Action, Me, MeAnswer } from './types.ts';
@@ -21,6 +21,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null>(null);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<AuthNotice>(null);
+  const loggedOut = useRef(false);
   const navigate = useNavigate();
 
   const setMe = useCallback((m: Me | null) => {
@@ -42,6 +43,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Any later 401 that says the session is gone sends the user to the login page, then back.
   useEffect(() => {
     setSessionGoneHandler(() => {
+      // A request that was in flight when the user logged out comes back 401: not an expiry.
+      if (loggedOut.current) return;
       setMe(null);
       setNotice('expired');
       const from = window.location.pathname + window.location.search;
@@ -57,9 +60,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const m = await request<Me>('POST', '/api/auth/login', { body: { username, password }, anonymousOk: true });
       setMe(m);
       setNotice(null);
+      loggedOut.current = false;
       return m;
     },
     async logout() {
+      loggedOut.current = true;
       try { await request('POST', '/api/auth/logout', { body: {}, anonymousOk: true }); } catch { /* the session may be gone already */ }
       setMe(null);
       setNotice('loggedOut');

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit.ts';
 import { newId } from '../../platform/ids.ts';
@@ -91,6 +91,7 @@ export async function loadDemo(ctx: AppContext, opts: { scale?: number; seed?: n
   step(`insurance enrollment: ${await loadEnrollmentDemo(ctx, r)}`);
   step(`insurance assessment: ${await loadAssessmentDemo(ctx, r)}`);
   step(`insurance collection: ${await loadCollectionDemo(ctx, r)}`);
+  await pointDemoSubjectsAtInsuredRecords(ctx);
   step(`wage arrears: ${await loadArrearsDemo(ctx, r)}`);
   step(`blacklist and disclosure: ${await loadBlacklistDemo(ctx, r)}`);
   return { employers: employerLines.length - 1, persons: personLines.length - 1, users };
@@ -155,6 +156,33 @@ async function loadEmploymentHistories(ctx: AppContext, r: ReturnType<typeof rng
       await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: null, action: 'unemployment.demo_load', entityType: 'unemployment_registration', entityId: `batch-${i / chunk}`, after: { rows: part.length } });
     });
   }
+}
+
+/**
+ * The demo employer and insured person should show a full record: once insurance is loaded, they
+ * become a Shenzhen employee with an active pension enrollment and the largest account, and that
+ * employee's employer.
+ */
+async function pointDemoSubjectsAtInsuredRecords(ctx: AppContext) {
+  const found = await sql<{ personId: string; employerId: string }>`
+    select p.id as "personId", e.employer_id as "employerId"
+    from insurance_account a
+    join insurance_account_entry x on x.province_code = a.province_code and x.account_id = a.id
+    join person p on p.id = a.person_id
+    join insurance_enrollment e on e.person_id = a.person_id and e.province_code = '44' and e.scheme = 'pension_employee'
+      and e.category = 'employee' and e.status = 'active'
+    join employer r on r.province_code = e.province_code and r.id = e.employer_id and r.region_code = '440300'
+    where a.province_code = '44' and a.status = 'open' and p.region_code = '440300'
+    group by p.id, e.employer_id
+    order by sum(x.amount_fen) desc, p.id
+    limit 1`.execute(ctx.db);
+  const best = found.rows[0];
+  if (!best?.employerId) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ subject_id: best.personId, subject_province_code: '44' }).where('username', '=', 'insured.demo').execute();
+    await trx.updateTable('app_user').set({ subject_id: best.employerId, subject_province_code: '44' }).where('username', '=', 'employer.demo').execute();
+    await writeAudit(trx, SYSTEM_ACTOR, { provinceCode: '44', action: 'user.demo_subjects', entityType: 'app_user', entityId: 'insured.demo,employer.demo', after: best });
+  });
 }
 
 async function createDemoUsers(ctx: AppContext): Promise<DemoUser[]> {

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../api.ts';
+import { api, request } from '../api.ts';
 import { hasKey, useI18n } from '../i18n/index.tsx';
 import { formatQuarter } from '../lib/labour.ts';
 
@@ -18,11 +18,19 @@ export function NotificationBell() {
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const [open, setOpen] = useState(false);
 
-  const load = useCallback(() => { api.get<Inbox>('/api/notifications', { limit: 10 }).then(setInbox).catch(() => {}); }, []);
+  // A background poll: it never ends the session itself (anonymousOk) — after a logout or an
+  // expiry the page's own requests say so — and it is aborted when the header goes.
+  const inFlight = useRef<AbortController | null>(null);
+  const load = useCallback(() => {
+    inFlight.current?.abort();
+    const ac = new AbortController();
+    inFlight.current = ac;
+    request<Inbox>('GET', '/api/notifications', { query: { limit: 10 }, signal: ac.signal, anonymousOk: true }).then(setInbox).catch(() => {});
+  }, []);
   useEffect(() => {
     load();
     const timer = setInterval(load, POLL_MS);
-    return () => clearInterval(timer);
+    return () => { clearInterval(timer); inFlight.current?.abort(); };
   }, [load, location.pathname]);
 
   const text = (n: Notification) => {

@@ -96,6 +96,7 @@ export async function recordPayment(trx: Tx, actor: Actor, input: PaymentInput) 
   let rate: number | string | null = null;
   const dailyRate = async () => (rate ??= await paramAt<number | string>(trx, 'late_fee.daily_rate', provinceCode, input.paidOn));
   const allocations: AllocationOut[] = [];
+  const dueOf = new Map<AllocationOut, { dueOn: string; paidOn: string }>();
   let pi = 0;
   for (const a of outstanding) {
     const parts = { employee: a.employee_due_fen - a.employee_paid, employer: a.employer_due_fen - a.employer_paid };
@@ -104,19 +105,25 @@ export async function recordPayment(trx: Tx, actor: Actor, input: PaymentInput) 
       while (need > 0 && pi < pool.length) {
         const src = pool[pi];
         const take = Math.min(need, src.remaining);
-        // Money held as credit since before the due date pays on time: the fee runs to when the money came.
-        const until = src.paid_on;
-        const fee = until > a.due_on ? lateFeeFen(take, a.due_on, until, await dailyRate()) : 0;
         let row = allocations.find((x) => x.assessmentId === a.id && x.fromPaymentId === src.id);
-        if (!row) allocations.push(row = { assessmentId: a.id, period: a.period, scheme: a.scheme, employerFen: 0, employeeFen: 0, lateFeeFen: 0, fromPaymentId: src.id });
+        if (!row) {
+          allocations.push(row = { assessmentId: a.id, period: a.period, scheme: a.scheme, employerFen: 0, employeeFen: 0, lateFeeFen: 0, fromPaymentId: src.id });
+          dueOf.set(row, { dueOn: a.due_on, paidOn: src.paid_on });
+        }
         if (share === 'employee') row.employeeFen += take; else row.employerFen += take;
-        row.lateFeeFen += fee;
         need -= take;
         src.remaining -= take;
         if (src.remaining === 0) pi++;
       }
     }
     if (pi >= pool.length) break;
+  }
+  // The fee on what one payment paid of one assessment, both shares together (as the statement
+  // computes it, so the two round alike). Money held as credit since before the due date paid on
+  // time: the fee runs to when the money came.
+  for (const row of allocations) {
+    const { dueOn, paidOn } = dueOf.get(row)!;
+    row.lateFeeFen = paidOn > dueOn ? lateFeeFen(row.employeeFen + row.employerFen, dueOn, paidOn, await dailyRate()) : 0;
   }
   if (allocations.length) {
     await trx.insertInto('insurance_allocation').values(allocations.map((x) => ({
