@@ -5,6 +5,7 @@ import { actorOf, requirePrincipal } from '../../platform/http/guard.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { runImport } from './imports.service.ts';
 import { exportCsv } from './exports.service.ts';
+import { readCsvRows, uploadedFile } from '../../platform/http/uploads.ts';
 
 const ImportOut = z.object({
   id: z.string(), kind: z.enum(['persons', 'employers']), filename: z.string(), status: z.enum(['running', 'done', 'failed']),
@@ -23,9 +24,7 @@ export const registerImportRoutes: RouteRegistrar = (app, ctx) => {
     },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file"');
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', code: 'REQUIRED', message: 'required' }]);
+    const file = await uploadedFile(req);
     if (!/\.(csv|txt)$/i.test(file.filename) && !/csv|text\/plain|excel/.test(file.mimetype)) {
       file.file.resume();
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only CSV files can be imported', [{ field: 'file', code: 'NOT_CSV', message: 'must be a .csv file' }]);

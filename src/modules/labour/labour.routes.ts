@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../platform/http/server.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/guard.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { assertRegion, provinceFilter } from '../../platform/auth/policy.ts';
-import { csvRecords } from '../imports/csv-records.ts';
 import {
   AgencyCreate, AgencyDetailOut, AgencyOut, CityTopOut, Comment, CompletenessOut, IdParam, OptionalComment, QuarterCreate, QuarterOut, QuarterParam,
   RankingOut, RatioOut, RatioQuery, ReportDetailOut, ReportOut, ReportQuery, ReportSave, RuleOut, quarterSchema,
@@ -14,6 +13,7 @@ import { computeRanking, publishQuarter, publishedQuarters, publishedRanking, ra
 import { findAgency, findReportFor, rankParams, reportLines } from './labour.repository.ts';
 import { cityTop } from './labour.rules.ts';
 import { parseReportCsv } from './labour.csv.ts';
+import { readCsvRows, uploadedFile } from '../../platform/http/uploads.ts';
 
 const tags = ['labour market'];
 const Page = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -116,14 +116,7 @@ export const registerLabourRoutes: RouteRegistrar = (app, ctx) => {
       querystring: z.object({ quarter: quarterSchema, submit: z.enum(['true', 'false']).default('false') }), consumes: ['multipart/form-data'], response: { 201: ReportOut } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file"');
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', code: 'REQUIRED', message: 'required' }]);
-    const records: string[][] = [];
-    for await (const rec of csvRecords(file.file)) {
-      records.push(rec);
-      if (records.length > 2002) throw new AppError('PAYLOAD_TOO_LARGE', 'A report has at most 2,000 lines');
-    }
+    const records = await readCsvRows(await uploadedFile(req), 2001, 'A report has at most 2,000 lines');
     const parsed = parseReportCsv(records);
     const row = await saveReport(ctx, p, actorOf(req), { ...parsed.input, quarter: req.query.quarter, submit: req.query.submit === 'true' }, parsed.fieldName);
     return reply.code(201).send(presentReport(row));

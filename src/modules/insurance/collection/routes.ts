@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../../platform/http/server.ts';
 import { actorOf, requirePrincipal } from '../../../platform/http/guard.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { assertRegion } from '../../../platform/auth/policy.ts';
-import { csvRecords } from '../../imports/csv-records.ts';
 import {
   AccountOut, ArrearsOut, ArrearsQuery, CsvOut, FundMonthlyOut, FundPostIn, FundPostOut, FundQuery, FundReportOut, IdParam, InterestIn, InterestOut, JournalOut,
   JournalQuery, PaymentIn, PaymentOut, RecordOut, StatementOut, StatementQuery, TransferIn, TransferOut, TransferQuery,
@@ -13,6 +11,7 @@ import {
 } from './service.ts';
 import { creditAnnualInterest } from './accounts.ts';
 import { listTransfers, transferInsurance } from './transfers.ts';
+import { readCsvRows, uploadedFile } from '../../../platform/http/uploads.ts';
 
 const tags = ['insurance collection'];
 const fundTags = ['insurance fund'];
@@ -31,14 +30,8 @@ export const registerCollectionRoutes: RouteRegistrar = (app, ctx) => {
       consumes: ['multipart/form-data'], response: { 201: CsvOut } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file"');
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', code: 'REQUIRED', message: 'required' }]);
-    const records: string[][] = [];
-    for await (const rec of csvRecords(file.file)) {
-      records.push(rec);
-      if (records.length > 5002) throw new AppError('PAYLOAD_TOO_LARGE', 'At most 5,000 payments per file');
-    }
+    const file = await uploadedFile(req);
+    const records = await readCsvRows(file, 5001, 'At most 5,000 payments per file');
     return reply.code(201).send(await uploadPayments(ctx, p, actorOf(req), file.filename, records));
   });
 

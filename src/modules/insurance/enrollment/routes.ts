@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../../platform/http/server.ts';
 import { actorOf, requirePrincipal } from '../../../platform/http/guard.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { csvRecords } from '../../imports/csv-records.ts';
 import {
   BatchOut, CloseInput, ClosureOut, CsvResultOut, DeclarationOut, DeclarationQuery, DeclareBatchInput, DeclareInput, EmployeeSchemesInput, EnrollInput,
   EnrollmentDetailOut, EnrollmentOut, EnrollmentPage, EnrollmentQuery, ResumeInput, SheetOut, SheetQuery, SuspendInput, TerminateInput, periodSchema,
@@ -11,6 +9,7 @@ import { enroll, enrollEmployeeSchemes, enrollmentDetail, listEnrollments, perso
 import {
   closePeriods, declarationSheet, employerForDeclaration, declareChosenBase, declareForEmployer, listClosures, listDeclarations, parseDeclarationCsv, presentDeclaration,
 } from './declarations.service.ts';
+import { readCsvRows, uploadedFile } from '../../../platform/http/uploads.ts';
 
 const tags = ['insurance enrollment'];
 const IdParam = z.object({ id: z.uuid() });
@@ -103,21 +102,14 @@ export const registerEnrollmentRoutes: RouteRegistrar = (app, ctx) => {
       querystring: z.object({ employerId: z.uuid(), period: periodSchema }), consumes: ['multipart/form-data'], response: { 201: CsvResultOut } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named "file"');
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', code: 'REQUIRED', message: 'required' }]);
+    const file = await uploadedFile(req);
     try {
       await employerForDeclaration(ctx, p, req.query.employerId); // before reading: a caller who may not declare learns nothing
     } catch (err) {
       file.file.resume();
       throw err;
     }
-    const records: string[][] = [];
-    for await (const rec of csvRecords(file.file)) {
-      records.push(rec);
-      if (records.length > MAX_CSV_ROWS + 1) throw new AppError('PAYLOAD_TOO_LARGE', `A declaration file has at most ${MAX_CSV_ROWS} rows`);
-    }
-    if (file.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than the upload limit');
+    const records = await readCsvRows(file, MAX_CSV_ROWS, `A declaration file has at most ${MAX_CSV_ROWS} rows`);
     const parsed = parseDeclarationCsv(records);
     const r = await declareForEmployer(ctx, p, actorOf(req), req.query.employerId, req.query.period, parsed.lines, 'csv', 'partial');
     const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.row - b.row);
