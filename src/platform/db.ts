@@ -110,6 +110,9 @@ function wrapPglite(pglite: PGlite, release: () => void): Database {
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover, admin) is removed from the pool;
+  // without a listener pg would throw it as an uncaught exception and stop the process.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost (${(err as { code?: string }).code ?? err.message}); the pool reconnects on next use`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../../src/modules/demo/demo.generator.ts';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { browserSuite, SKIP_BROWSER, login, openPage, screenshot, type Served } from './harness.ts';
 
 /**
  * Wage-arrears complaints in the console (issue 5), end to end: a worker files a complaint on the
@@ -9,24 +9,10 @@ import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, openPage, screenshot, 
  */
 describe.skipIf(SKIP_BROWSER)('wage-arrears complaints (browser)', () => {
   let s: Served;
-  const shots: string[] = [];
-  const sessions: Session[] = [];
-  const track = (x: Session) => { sessions.push(x); return x; };
-  const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
+  const { shots, track, noErrors } = browserSuite('arrears', (x) => { s = x; });
   const employer = `浏览器测试建筑劳务有限公司${Date.now() % 100000}`;
   let trackingNo = '';
   let queryCode = '';
-
-  beforeAll(async () => { s = await serveConsole(); }, 300_000);
-  afterAll(async () => {
-    for (const x of sessions) await x.context.close().catch(() => {});
-    await s?.close();
-    if (HAVE_CHROMIUM) console.log(`Arrears screenshots (${shots.length}) in ${SCREENSHOTS}`);
-  });
-  afterEach(async (c) => {
-    const last = sessions[sessions.length - 1];
-    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-arrears-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
-  });
 
   test('public: file a complaint with evidence from the home page, then follow it with the tracking number and code', async () => {
     const x = track(await openPage(s));

@@ -1,27 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/audit.ts';
 import { onCaseDecided } from '../../src/modules/blacklist/hooks.ts';
 import { insertCase } from '../../src/modules/blacklist/test-cases.ts';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { browserSuite, SKIP_BROWSER, login, openPage, screenshot, type Served } from './harness.ts';
 
 /** The public blacklist and disclosure pages, and one management step (the advance notice) in the console. */
 describe.skipIf(SKIP_BROWSER)('blacklist (browser)', () => {
   let s: Served;
-  const shots: string[] = [];
-  const sessions: Session[] = [];
-  const track = (x: Session) => { sessions.push(x); return x; };
-  const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
-
-  beforeAll(async () => { s = await serveConsole(); }, 300_000);
-  afterAll(async () => {
-    for (const x of sessions) await x.context.close().catch(() => {});
-    await s?.close();
-    if (HAVE_CHROMIUM) console.log(`Blacklist screenshots (${shots.length}) in ${SCREENSHOTS}`);
-  });
-  afterEach(async (c) => {
-    const last = sessions[sessions.length - 1];
-    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-blacklist-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
-  });
+  const { shots, track, noErrors } = browserSuite('blacklist', (x) => { s = x; });
 
   test('public list: current entries with masked ID numbers; the disclosure batches', async () => {
     const x = track(await openPage(s));

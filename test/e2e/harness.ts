@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,3 +108,30 @@ export async function chooseOption(page: Page, text: string): Promise<void> {
   }
   throw new Error(`the select did not close after choosing ${text}`);
 }
+
+/**
+ * The frame of a browser test file: serves the console with the demo before the tests, closes
+ * every browser session after, and leaves a screenshot of where a failing test stood. Call it
+ * inside describe(); `onServed` receives the server.
+ */
+export function browserSuite(name: string, onServed: (s: Served) => void) {
+  let served: Served | undefined;
+  const shots: string[] = [];
+  const sessions: Session[] = [];
+  beforeAll(async () => { served = await serveConsole(); onServed(served); }, 300_000);
+  afterAll(async () => {
+    for (const x of sessions) await x.context.close().catch(() => {});
+    await served?.close();
+    if (HAVE_CHROMIUM) console.log(`${name} screenshots (${shots.length}) in ${SCREENSHOTS}`);
+  });
+  afterEach(async (c) => {
+    const last = sessions[sessions.length - 1];
+    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-${name}-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
+  });
+  return {
+    shots,
+    track: (x: Session) => { sessions.push(x); return x; },
+    noErrors: (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]),
+  };
+}
+

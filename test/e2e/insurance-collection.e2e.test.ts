@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, SKIP_BROWSER, chooseOption, login, screenshot, type Served } from './harness.ts';
 
 /**
  * Collection and the fund ledger in the console (issue 4): the fund accounts page with its charts,
@@ -7,21 +7,7 @@ import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, screensh
  */
 describe.skipIf(SKIP_BROWSER)('insurance collection (browser)', () => {
   let s: Served;
-  const shots: string[] = [];
-  const sessions: Session[] = [];
-  const track = (x: Session) => { sessions.push(x); return x; };
-  const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
-
-  beforeAll(async () => { s = await serveConsole(); }, 300_000);
-  afterAll(async () => {
-    for (const x of sessions) await x.context.close().catch(() => {});
-    await s?.close();
-    if (HAVE_CHROMIUM) console.log(`Collection screenshots (${shots.length}) in ${SCREENSHOTS}`);
-  });
-  afterEach(async (c) => {
-    const last = sessions[sessions.length - 1];
-    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-collection-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
-  });
+  const { shots, track, noErrors } = browserSuite('collection', (x) => { s = x; });
 
   test('fund accounts: from the menu, totals, charts by scheme, province and month; a fiscal subsidy posted through the form shows in the report', async () => {
     const x = track(await login(s, 'ministry'));

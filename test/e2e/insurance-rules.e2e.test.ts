@@ -1,23 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, SKIP_BROWSER, chooseOption, login, screenshot, type Served } from './harness.ts';
 
 /** Insurance parameters and monthly assessment runs in the console, on the demo (whose step assessed 2019–2020). */
 describe.skipIf(SKIP_BROWSER)('insurance parameters and assessment (browser)', () => {
   let s: Served;
-  const shots: string[] = [];
-  const sessions: Session[] = [];
-  const track = (x: Session) => { sessions.push(x); return x; };
-
-  beforeAll(async () => { s = await serveConsole(); }, 300_000);
-  afterAll(async () => {
-    for (const x of sessions) await x.context.close().catch(() => {});
-    await s?.close();
-    if (HAVE_CHROMIUM) console.log(`Insurance rules screenshots (${shots.length}) in ${SCREENSHOTS}`);
-  });
-  afterEach(async (c) => {
-    const last = sessions[sessions.length - 1];
-    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-insurance-rules-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
-  });
+  const { shots, track } = browserSuite('insurance-rules', (x) => { s = x; });
 
   test('a province officer browses parameters, reads a history and adds a dated value for the province', async () => {
     const x = track(await login(s, 'gd.officer'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { notifyUsers } from '../../src/modules/notifications/notifications.service.ts';
-import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, openPage, screenshot, serveConsole, type Served, type Session } from './harness.ts';
+import { browserSuite, SKIP_BROWSER, chooseOption, login, openPage, screenshot, type Served } from './harness.ts';
 
 /**
  * Labour-market monitoring in the console (issue 6), end to end: the public ranking, the
@@ -10,21 +10,7 @@ import { HAVE_CHROMIUM, SCREENSHOTS, SKIP_BROWSER, chooseOption, login, openPage
  */
 describe.skipIf(SKIP_BROWSER)('labour-market monitoring (browser)', () => {
   let s: Served;
-  const shots: string[] = [];
-  const sessions: Session[] = [];
-  const track = (x: Session) => { sessions.push(x); return x; };
-  const noErrors = (x: Session) => expect(x.errors, x.errors.join('\n')).toEqual([]);
-
-  beforeAll(async () => { s = await serveConsole(); }, 300_000);
-  afterAll(async () => {
-    for (const x of sessions) await x.context.close().catch(() => {});
-    await s?.close();
-    if (HAVE_CHROMIUM) console.log(`Labour screenshots (${shots.length}) in ${SCREENSHOTS}`);
-  });
-  afterEach(async (c) => {
-    const last = sessions[sessions.length - 1];
-    if (c.task.result?.state === 'fail' && last) shots.push(await screenshot(last.page, `failed-labour-${c.task.name.replace(/\W+/g, '-').slice(0, 50)}`, true).catch(() => ''));
-  });
+  const { shots, track, noErrors } = browserSuite('labour', (x) => { s = x; });
 
   // The published 2020Q4 top 10 (rules-2020.md §6), which the demo reproduces.
   const TOP10 = ['4-01-02-01', '4-09-08-01', '4-07-05-01', '4-01-02-03', '4-03-02-05', '4-10-01-06', '4-07-02-03', '6-18-01-01', '4-06-02-01', '6-18-02-04'];

@@ -31,6 +31,13 @@ export async function testContext(overrides: Record<string, string> = {}): Promi
     drop = async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
+      // The pool has ended, but its sockets close asynchronously: wait for their backends to go,
+      // so that FORCE never kills a connection a client still reads (an uncaught 57P01).
+      for (let i = 0; i < 50; i++) {
+        const left = await a.query('select count(*)::int n from pg_stat_activity where datname = $1', [name]);
+        if (left.rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     };
