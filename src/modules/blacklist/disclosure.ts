@@ -7,16 +7,12 @@ import { assertRegion, provinceFilter, regionPrefix, type Principal } from '../.
 import { newId } from '../../platform/ids.ts';
 import { todayInChina } from '../../platform/dates.ts';
 import { levelOf, mayInclude, periodProblem, periodStart } from './disclosure-rules.ts';
+import { caseInScope } from './service.ts';
 
 /** Marks a decided case for public disclosure (Order 29): the published fields only, copied at marking. */
 export async function markForDisclosure(ctx: AppContext, p: Principal, actor: Actor, body: { caseNo: string; category: number; facts: string; handling: string; markedOn?: string }) {
   return ctx.db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('arrears_case').selectAll().where('case_no', '=', body.caseNo);
-    const pf = provinceFilter(p);
-    if (pf) q = q.where('province_code', '=', pf);
-    const c = await q.executeTakeFirst();
-    if (!c) throw notFound('Case');
-    assertRegion(p, c.region_code);
+    const c = await caseInScope(trx, p, body.caseNo);
     if (!c.decided_on) throw new AppError('INVALID_TRANSITION', 'Only a case with a handling decision can be disclosed', [{ field: 'caseNo', code: 'NOT_DECIDED', message: 'has no handling decision' }]);
     const employer = c.employer_id && c.employer_province_code
       ? await trx.selectFrom('employer').select(['legal_rep', 'address']).where('province_code', '=', c.employer_province_code).where('id', '=', c.employer_id).executeTakeFirst()

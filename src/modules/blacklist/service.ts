@@ -77,15 +77,21 @@ function proposalDate(c: CaseRow): string {
   return c.ordered_to_pay && c.paid_after_order === false && c.order_deadline && c.order_deadline > d ? c.order_deadline : d;
 }
 
+/** A case by its number, within the caller's province and region (404 outside the province, 403 outside the region). */
+export async function caseInScope(trx: Executor, p: Principal, caseNo: string) {
+  let q = trx.selectFrom('arrears_case').selectAll().where('case_no', '=', caseNo);
+  const pf = provinceFilter(p);
+  if (pf) q = q.where('province_code', '=', pf);
+  const c = await q.executeTakeFirst();
+  if (!c) throw notFound('Case');
+  assertRegion(p, c.region_code);
+  return c;
+}
+
 /** Manual proposal by an officer: 409 NOT_LISTABLE with the shortfalls when the criteria do not hold. */
 export async function proposeByHand(ctx: AppContext, p: Principal, actor: Actor, body: { caseNo: string; monthsUnpaid?: number | null; proposedOn?: string }) {
   return ctx.db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('arrears_case').selectAll().where('case_no', '=', body.caseNo);
-    const pf = provinceFilter(p);
-    if (pf) q = q.where('province_code', '=', pf);
-    const c = await q.executeTakeFirst();
-    if (!c) throw notFound('Case');
-    assertRegion(p, c.region_code);
+    const c = await caseInScope(trx, p, body.caseNo);
     if (body.proposedOn && c.decided_on && body.proposedOn < c.decided_on) {
       throw new AppError('VALIDATION_FAILED', 'A proposal follows the handling decision', [{ field: 'proposedOn', code: 'BEFORE_DECISION', message: `must be on or after ${c.decided_on}` }]);
     }

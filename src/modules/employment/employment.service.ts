@@ -7,7 +7,7 @@ import { assertRegion, assertSubject, inRegion, type Principal } from '../../pla
 import { newId } from '../../platform/ids.ts';
 import { todayInChina } from '../../platform/dates.ts';
 import { getEmployer } from '../employers/employers.service.ts';
-import { findIdentity, findPersonById } from '../persons/persons.repository.ts';
+import { resolvePerson } from '../persons/persons.repository.ts';
 import { idNumberSchema, regionCodeSchema } from '../persons/persons.schemas.ts';
 import { reference } from '../reference/reference.service.ts';
 
@@ -33,20 +33,6 @@ export const UnemploymentOut = z.object({
   deregisteredOn: z.string().nullable(), deregisterReason: z.string().nullable(),
 });
 
-/** Resolves a person by id or ID number, anywhere in the country (the identity index knows the province). */
-async function resolvePerson(db: Executor, ref: { personId?: string; idNumber?: string }) {
-  let province: string | null = null;
-  let id = ref.personId;
-  if (ref.idNumber) {
-    const ident = await findIdentity(db, ref.idNumber);
-    if (!ident) throw new AppError('NOT_FOUND', 'No person is registered with this ID number', [{ field: 'idNumber', code: 'NOT_FOUND', message: 'not registered' }]);
-    province = ident.province_code;
-    id = ident.person_id;
-  }
-  const person = await findPersonById(db, id!, province);
-  if (!person) throw notFound('Person');
-  return person;
-}
 
 const employmentSelect = (db: Executor) =>
   db.selectFrom('employment as e').innerJoin('employer as r', (j) => j.onRef('r.province_code', '=', 'e.province_code').onRef('r.id', '=', 'e.employer_id'))

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db.ts';
 import type { PersonTable } from '../../platform/schema.ts';
 import { sql, type Selectable } from 'kysely';
+import { AppError, notFound } from '../../platform/errors.ts';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -58,3 +59,18 @@ export async function findPersonDetail(db: Executor, id: string, province: strin
 
 type EmploymentJson = { id: string; provinceCode: string; employerId: string; employerName: string; personId: string; personProvinceCode: string; hiredOn: string; separatedOn: string | null; separationReason: string | null };
 type UnemploymentJson = { id: string; provinceCode: string; personId: string; regionCode: string; registeredOn: string; deregisteredOn: string | null; deregisterReason: string | null };
+
+/** Resolves a person by id or ID number anywhere in the country (the identity index knows the province). */
+export async function resolvePerson(db: Executor, ref: { personId?: string; idNumber?: string }): Promise<PersonRow> {
+  let province: string | null = null;
+  let id = ref.personId;
+  if (ref.idNumber) {
+    const ident = await findIdentity(db, ref.idNumber);
+    if (!ident) throw new AppError('NOT_FOUND', 'No person is registered with this ID number', [{ field: 'idNumber', code: 'NOT_FOUND', message: 'not registered' }]);
+    province = ident.province_code;
+    id = ident.person_id;
+  }
+  const person = await findPersonById(db, id!, province);
+  if (!person) throw notFound('Person');
+  return person;
+}

@@ -11,7 +11,7 @@ import { maskIdNumber, parseIdNumber } from '../../persons/id-number.ts';
 import { getEmployer } from '../../employers/employers.service.ts';
 import { paramAt } from '../rules/params.ts';
 import { monthBounds } from './coverage.ts';
-import { resolvePerson } from './enrollment.service.ts';
+import { resolvePerson } from '../../persons/persons.repository.ts';
 import type { CloseInput, DeclarationQuery, DeclareInput } from './enrollment.schemas.ts';
 
 type Source = 'api' | 'csv' | 'console' | 'demo';

@@ -6,7 +6,7 @@ import { writeAudit, type Actor } from '../../../platform/audit.ts';
 import { assertRegion, assertSubject, inRegion, provinceFilter, regionPrefix, seesFullIdNumber, type Principal } from '../../../platform/auth/policy.ts';
 import { newId } from '../../../platform/ids.ts';
 import { maskIdNumber } from '../../persons/id-number.ts';
-import { findIdentity, findPersonById, type PersonRow } from '../../persons/persons.repository.ts';
+import { findPersonById, resolvePerson, type PersonRow } from '../../persons/persons.repository.ts';
 import { getEmployer } from '../../employers/employers.service.ts';
 import { paramAt } from '../rules/params.ts';
 import { ageOn, insuredOn } from './coverage.ts';
@@ -21,20 +21,6 @@ const SCHEMES_OF: Record<EnrollmentCategory, readonly Scheme[]> = {
   resident: ['pension_resident'],
 };
 
-/** Resolves a person by id or ID number anywhere in the country (a migrant worker is insured where he works). */
-export async function resolvePerson(db: Executor, ref: { personId?: string; idNumber?: string }): Promise<PersonRow> {
-  let province: string | null = null;
-  let id = ref.personId;
-  if (ref.idNumber) {
-    const ident = await findIdentity(db, ref.idNumber);
-    if (!ident) throw new AppError('NOT_FOUND', 'No person is registered with this ID number', [{ field: 'idNumber', code: 'NOT_FOUND', message: 'not registered' }]);
-    province = ident.province_code;
-    id = ident.person_id;
-  }
-  const person = await findPersonById(db, id!, province);
-  if (!person) throw notFound('Person');
-  return person;
-}
 
 /**
  * A person at or over the retirement age is not enrolled as a contributor. Women are taken at the
