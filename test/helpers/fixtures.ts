@@ -48,3 +48,7 @@ export async function world(ctx: AppContext) {
   };
   return { szPerson, szOther, bjPerson, szEmployer, bjEmployer, users };
 }
+
+/** GB 2312 codes (as GBK/GB18030 write them) of the few characters the encoding tests use; others pass as ASCII. */
+const GBK: Record<string, number[]> = { 张: [0xd5, 0xc5], 三: [0xc8, 0xfd], 李: [0xc0, 0xee], 四: [0xcb, 0xc4], 王: [0xcd, 0xf5], 五: [0xce, 0xe5] };
+export const gbk = (s: string): Buffer => Buffer.from([...s].flatMap((c) => GBK[c] ?? [c.charCodeAt(0)]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from './csv-records.ts';
+import { MAX_RECORD_CHARS, csvRecords } from './csv-records.ts';
+import { gbk } from '../../../test/helpers/fixtures.ts';
 
 async function all(chunks: (string | Buffer)[]) {
   const out: string[][] = [];
@@ -26,3 +27,43 @@ describe('CSV records (RFC 4180)', () => {
     await expect(all(['a,"never closed\n'])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
+
+
+describe('CSV encodings and limits', () => {
+  it('the GBK table is right (checked by the platform decoder)', () => {
+    expect(new TextDecoder('gb18030').decode(gbk('张三,李四,王五'))).toBe('张三,李四,王五');
+  });
+
+  it('reads GB18030/GBK (what Excel writes in China), detected from the bytes, also when split mid-character', async () => {
+    const bytes = gbk('name,id\n张三,1\n李四,2\n王五,3\n');
+    let seen = '';
+    const out: string[][] = [];
+    const chunks = [bytes.subarray(0, 9), bytes.subarray(9, 14), bytes.subarray(14)];
+    for await (const r of csvRecords((async function* () { yield* chunks; })(), { onEncoding: (e) => { seen = e; } })) out.push(r);
+    expect(out).toEqual([['name', 'id'], ['张三', '1'], ['李四', '2'], ['王五', '3']]);
+    expect(seen).toBe('gb18030');
+  });
+
+  it('refuses a file that mixes UTF-8 and GBK instead of storing replacement characters', async () => {
+    const mixed = Buffer.concat([Buffer.from('name\n名字\n'), gbk('张三\n')]);
+    await expect(all([mixed])).rejects.toMatchObject({ code: 'CSV_ENCODING' });
+  });
+
+  it('refuses an over-long record as soon as it passes the limit, without reading the rest', async () => {
+    let chunksRead = 0;
+    const endless = (async function* () {
+      yield Buffer.from('a,b\n"never closed');
+      for (;;) { chunksRead++; yield Buffer.alloc(16 * 1024, 0x78); }
+    })();
+    await expect(all0(endless)).rejects.toMatchObject({ code: 'CSV_RECORD_TOO_LONG' });
+    expect(chunksRead).toBeLessThanOrEqual(Math.ceil(MAX_RECORD_CHARS / (16 * 1024)) + 1);
+    // One long line without quotes as well.
+    await expect(all(['x'.repeat(MAX_RECORD_CHARS + 10) + '\n'])).rejects.toMatchObject({ code: 'CSV_RECORD_TOO_LONG' });
+  });
+});
+
+async function all0(source: AsyncIterable<Buffer>) {
+  const out: string[][] = [];
+  for await (const r of csvRecords(source)) out.push(r);
+  return out;
+}

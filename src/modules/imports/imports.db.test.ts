@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/helpers/context.ts';
-import { codeIn, idIn } from '../../../test/helpers/fixtures.ts';
+import { codeIn, gbk, idIn } from '../../../test/helpers/fixtures.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit.ts';
 import type { Principal } from '../../platform/auth/policy.ts';
 import { runImport } from './imports.service.ts';
@@ -42,6 +42,15 @@ describe('CSV import', () => {
     const rows = await ctx.db.selectFrom('person').select(['id_number', 'name', 'migrant_worker', 'registered_poor', 'phone']).where('id_number', 'in', good).orderBy('id_number').execute();
     expect(rows.map((x) => x.id_number).sort()).toEqual([...good].sort());
     expect(rows.find((x) => x.id_number === good[1])).toMatchObject({ migrant_worker: true, registered_poor: true });
+  });
+
+  it('a GBK (GB18030) file of persons with Chinese names imports with the names intact', async () => {
+    const ids = [idIn('440306'), idIn('440307')];
+    const text = `id_number,name,hukou_type,region_code\n${ids[0]},张三,urban,440300\n${ids[1]},李四,rural,440300\n`;
+    const r = await runImport(ctx, { kind: 'persons', filename: 'gbk.csv', source: Readable.from([gbk(text)]), principal: null, actor: SYSTEM_ACTOR });
+    expect(r).toMatchObject({ status: 'done', okRows: 2, errorRows: 0, encoding: 'gb18030' });
+    const names = await ctx.db.selectFrom('person').select(['id_number', 'name']).where('id_number', 'in', ids).orderBy('name').execute();
+    expect(names.map((x) => x.name).sort()).toEqual(['张三', '李四'].sort());
   });
 
   it('importing the same file twice changes nothing', async () => {

@@ -9,7 +9,8 @@ import { readCsvRows, uploadedFile } from '../../platform/http/uploads.ts';
 
 const ImportOut = z.object({
   id: z.string(), kind: z.enum(['persons', 'employers']), filename: z.string(), status: z.enum(['running', 'done', 'failed']),
-  totalRows: z.number(), okRows: z.number(), errorRows: z.number(), skippedRows: z.number().optional(), message: z.string().nullable(),
+  totalRows: z.number(), okRows: z.number(), errorRows: z.number(), skippedRows: z.number().optional(),
+  encoding: z.enum(['utf-8', 'gb18030']).optional().describe('the encoding the file was read in: UTF-8, or GB18030/GBK detected from its bytes'), message: z.string().nullable(),
   createdAt: z.string().optional(), finishedAt: z.string().nullable().optional(),
 });
 const Kind = z.object({ kind: z.enum(['persons', 'employers']) });

@@ -40,7 +40,7 @@ function batchInsertSql(kind: RowKind['kind'], src: string): string {
 
 export interface ImportResult {
   id: string; kind: RowKind['kind']; filename: string; status: 'running' | 'done' | 'failed';
-  totalRows: number; okRows: number; errorRows: number; skippedRows: number; message: string | null;
+  totalRows: number; okRows: number; errorRows: number; skippedRows: number; encoding?: 'utf-8' | 'gb18030'; message: string | null;
 }
 
 interface Writer {
@@ -138,6 +138,7 @@ export async function runImport(
   await ctx.db.insertInto('import_job').values({ id: jobId, kind: opts.kind, filename: opts.filename.slice(0, 200), status: 'running', created_by: opts.actor.userId }).execute();
   const counts = { total: 0, ok: 0, errors: 0 };
   let skipped = 0;
+  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
   let storedErrors = 0;
   const writer = await makeWriter(ctx, opts.kind, jobId, opts.actor);
   let rows: unknown[][] = [];
@@ -161,7 +162,7 @@ export async function runImport(
   try {
     let header: string[] | null = null;
     let rowNo = 1;
-    for await (const record of csvRecords(opts.source)) {
+    for await (const record of csvRecords(opts.source, { onEncoding: (e) => { encoding = e; } })) {
       if (!header) {
         header = record.map((h) => h.trim().toLowerCase());
         const missing = rowKind.required.filter((c) => !header!.includes(c));
@@ -187,7 +188,7 @@ export async function runImport(
     await inFlight;
     const message = skipped ? `${skipped} rows were already registered and left unchanged` : null;
     await ctx.db.updateTable('import_job').set({ status: 'done', finished_at: new Date(), total_rows: counts.total, ok_rows: counts.ok - skipped, error_rows: counts.errors, message }).where('id', '=', jobId).execute();
-    return { id: jobId, kind: opts.kind, filename: opts.filename, status: 'done', totalRows: counts.total, okRows: counts.ok - skipped, errorRows: counts.errors, skippedRows: skipped, message };
+    return { id: jobId, kind: opts.kind, filename: opts.filename, status: 'done', totalRows: counts.total, okRows: counts.ok - skipped, errorRows: counts.errors, skippedRows: skipped, encoding, message };
   } catch (err) {
     await inFlight.catch(() => {});
     const message = err instanceof AppError ? err.message : `Import stopped: ${(err as Error).message}`;
