@@ -12,6 +12,7 @@ import { loadCollectionDemo } from '../insurance/collection/demo.ts';
 import { loadArrearsDemo } from '../arrears/demo.ts';
 import { loadBlacklistDemo } from '../blacklist/demo.ts';
 import { COMPANY_KINDS, COMPANY_WORDS, birthDate, makeCreditCode, makeIdNumber, personName, rng } from './demo.generator.ts';
+import { csvLine } from '../../platform/csv-writer.ts';
 
 /** The demo's provinces: two municipalities, Hubei (its own 2020 relief), the coast and a source of migrant labour. */
 const DEMO_PROVINCES = ['11', '31', '33', '42', '44', '51'];
@@ -21,7 +22,8 @@ export const DEMO_PASSWORD = 'hrss-demo-2020';
 
 export interface DemoUser { username: string; role: string; regionCode: string; note: string }
 
-const csvLine = (xs: (string | number | boolean)[]) => xs.map((x) => { const s = String(x); return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; }).join(',');
+// The demo's CSV goes back through the import: machine input, so no formula guard.
+const demoLine = (xs: (string | number | boolean)[]) => csvLine(xs, { guard: false }).slice(0, -1);
 
 export async function demoLoaded(ctx: AppContext): Promise<boolean> {
   return !!(await ctx.db.selectFrom('app_user').select('id').where('username', '=', 'ministry').executeTakeFirst());
@@ -57,7 +59,7 @@ export async function loadDemo(ctx: AppContext, opts: { scale?: number; seed?: n
     seenCodes.add(code);
     const size = r.pick(['micro', 'micro', 'small', 'small', 'small', 'medium', 'large', 'public_institution'] as const);
     const name = `${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_KINDS)}${i}`;
-    employerLines.push(csvLine([code, name, personName(r), region, r.chance(0.7) ? r.pick(busyIndustries) : r.pick(industries), size,
+    employerLines.push(demoLine([code, name, personName(r), region, r.chance(0.7) ? r.pick(busyIndustries) : r.pick(industries), size,
       size === 'public_institution' ? 'state' : r.pick(['private', 'private', 'private', 'state', 'foreign', 'hmt', 'joint', 'collective']), `${region}号街道${i}号`]));
   }
   step(`employers: ${employerLines.length - 1}`);
@@ -75,7 +77,7 @@ export async function loadDemo(ctx: AppContext, opts: { scale?: number; seed?: n
     const id = makeIdNumber(addr, birthDate(r, 1955, 2004), r.int(0, 999));
     if (seenIds.has(id)) continue;
     seenIds.add(id);
-    personLines.push(csvLine([id, personName(r), migrant || r.chance(0.25) ? 'rural' : 'urban', r.pick(byProvince.get(live)!),
+    personLines.push(demoLine([id, personName(r), migrant || r.chance(0.25) ? 'rural' : 'urban', r.pick(byProvince.get(live)!),
       migrant, r.chance(0.03), live === '33' && r.chance(0.01), `1${r.int(30, 89)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`]));
   }
   step(`persons: ${personLines.length - 1}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_CHARS, csvRecords } from './csv-records.ts';
 import { gbk } from '../../../test/helpers/fixtures.ts';
+import { csvFile } from '../../platform/csv-writer.ts';
 
 async function all(chunks: (string | Buffer)[]) {
   const out: string[][] = [];
@@ -30,6 +31,15 @@ describe('CSV records (RFC 4180)', () => {
 
 
 describe('CSV encodings and limits', () => {
+  it('the reader reads back what the writer wrote', async () => {
+    const text = csvFile(['name', 'note'], [['张三', 'a, "b"\nc'], ['李四', '']]);
+    expect(text.startsWith('\ufeffname,note\n')).toBe(true);
+    const out: string[][] = [];
+    for await (const r of csvRecords((async function* () { yield Buffer.from(text); })())) out.push(r);
+    expect(out).toEqual([['name', 'note'], ['张三', 'a, "b"\nc'], ['李四', '']]);
+  });
+
+
   it('the GBK table is right (checked by the platform decoder)', () => {
     expect(new TextDecoder('gb18030').decode(gbk('张三,李四,王五'))).toBe('张三,李四,王五');
   });

@@ -1,16 +1,10 @@
 import type { AppContext } from '../../platform/context.ts';
 import { regionPrefix, seesFullIdNumber, type Principal } from '../../platform/auth/policy.ts';
 import { maskIdNumber } from '../persons/id-number.ts';
+import { CSV_BOM, csvLine } from '../../platform/csv-writer.ts';
 
 const CHUNK = 5000;
 
-const cell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 /**
  * CSV lines of the registry within the caller's region, in keyset-paged chunks so that an export
@@ -19,9 +13,9 @@ const cell = (v: unknown) => {
 export async function* exportCsv(ctx: AppContext, kind: 'persons' | 'employers', p: Principal | null): AsyncGenerator<string> {
   const prefix = p ? regionPrefix(p.regionCode) : '';
   if (kind === 'persons') {
-    yield '\ufeffid_number,name,sex,birth_date,hukou_type,region_code,migrant_worker,registered_poor,fisherman\n';
+    yield CSV_BOM + csvLine(['id_number', 'name', 'sex', 'birth_date', 'hukou_type', 'region_code', 'migrant_worker', 'registered_poor', 'fisherman']);
   } else {
-    yield '\ufeffcredit_code,name,legal_rep,region_code,industry_code,size_class,ownership,address\n';
+    yield CSV_BOM + csvLine(['credit_code', 'name', 'legal_rep', 'region_code', 'industry_code', 'size_class', 'ownership', 'address']);
   }
   let after: [string, string] = ['', '00000000-0000-0000-0000-000000000000']; // before every real key
   for (;;) {
@@ -31,7 +25,7 @@ export async function* exportCsv(ctx: AppContext, kind: 'persons' | 'employers',
       const rows = await q.where((eb) => eb.or([eb('province_code', '>', after[0]), eb.and([eb('province_code', '=', after[0]), eb('id', '>', after[1])])]))
         .orderBy('province_code').orderBy('id').limit(CHUNK).execute();
       if (!rows.length) return;
-      yield rows.map((r) => [seesFullIdNumber(p, r.region_code, r.id) ? r.id_number : maskIdNumber(r.id_number), r.name, r.sex, r.birth_date, r.hukou_type, r.region_code, r.migrant_worker, r.registered_poor, r.fisherman].map(cell).join(',')).join('\n') + '\n';
+      yield rows.map((r) => csvLine([seesFullIdNumber(p, r.region_code, r.id) ? r.id_number : maskIdNumber(r.id_number), r.name, r.sex, r.birth_date, r.hukou_type, r.region_code, r.migrant_worker, r.registered_poor, r.fisherman])).join('');
       const last = rows[rows.length - 1];
       after = [last.province_code, last.id];
     } else {
@@ -40,7 +34,7 @@ export async function* exportCsv(ctx: AppContext, kind: 'persons' | 'employers',
       const rows = await q.where((eb) => eb.or([eb('province_code', '>', after[0]), eb.and([eb('province_code', '=', after[0]), eb('id', '>', after[1])])]))
         .orderBy('province_code').orderBy('id').limit(CHUNK).execute();
       if (!rows.length) return;
-      yield rows.map((r) => [r.credit_code, r.name, r.legal_rep, r.region_code, r.industry_code, r.size_class, r.ownership, r.address].map(cell).join(',')).join('\n') + '\n';
+      yield rows.map((r) => csvLine([r.credit_code, r.name, r.legal_rep, r.region_code, r.industry_code, r.size_class, r.ownership, r.address])).join('');
       const last = rows[rows.length - 1];
       after = [last.province_code, last.id];
     }

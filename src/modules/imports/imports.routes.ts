@@ -4,6 +4,7 @@ import type { RouteRegistrar } from '../../platform/http/server.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/guard.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { runImport } from './imports.service.ts';
+import { csvFile } from '../../platform/csv-writer.ts';
 import { exportCsv } from './exports.service.ts';
 import { readCsvRows, uploadedFile } from '../../platform/http/uploads.ts';
 
@@ -50,8 +51,7 @@ export const registerImportRoutes: RouteRegistrar = (app, ctx) => {
     const job = await ctx.db.selectFrom('import_job').select(['id', 'filename']).where('id', '=', req.params.id).where('created_by', '=', requirePrincipal(req).id).executeTakeFirst();
     if (!job) throw notFound('Import');
     const rows = await ctx.db.selectFrom('import_error').selectAll().where('job_id', '=', job.id).orderBy('row_no').orderBy('col').execute();
-    const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-    const body = '\ufeffrow,column,code,message\n' + rows.map((r) => [String(r.row_no), r.col, r.code, esc(r.message)].join(',')).join('\n') + '\n';
+    const body = csvFile(['row', 'column', 'code', 'message'], rows.map((r) => [r.row_no, r.col, r.code, r.message]));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-errors-${job.id}.csv"`).send(body);
   });
 

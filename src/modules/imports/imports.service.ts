@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { reference } from '../reference/reference.service.ts';
 import { employerRows, personRows, type RowKind } from './row-validators.ts';
 import { csvRecords } from './csv-records.ts';
+import { copyCell } from '../../platform/csv-writer.ts';
 
 export const ROW_KINDS = { persons: personRows, employers: employerRows } as const;
 const BATCH = 5000;
@@ -48,11 +49,6 @@ interface Writer {
   close(): Promise<void>;
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 async function makeWriter(ctx: AppContext, kind: RowKind['kind'], jobId: string, actor: Actor): Promise<Writer> {
   const stageCols = ROW_KINDS[kind].stageColumns;
@@ -88,7 +84,7 @@ async function makeWriter(ctx: AppContext, kind: RowKind['kind'], jobId: string,
           await client.query('begin');
           await client.query(`truncate import_stage_${kind}`);
           if (rows.length) {
-            const text = rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+            const text = rows.map((r) => r.map(copyCell).join(',')).join('\n') + '\n';
             await pipeline(ReadableStream.from([text]), client.query(copyFrom(`copy import_stage_${kind} (${stageCols.join(', ')}) from stdin (format csv)`)));
           }
           const res = rows.length ? await client.query(batchInsertSql(kind, `select distinct on (${stageCols[2]}) * from import_stage_${kind}`)) : { rows: [] };

@@ -10,6 +10,7 @@ import { closeQuarterIn } from './labour.quarters.ts';
 import { cityName } from './labour.service.ts';
 import { breakdownByMajor, entriesAndExits, pctChange, prevQuarter, rankOccupations, ratio, type RankedOccupation } from './labour.rules.ts';
 import type { RankingDto } from './labour.schemas.ts';
+import { csvFile } from '../../platform/csv-writer.ts';
 
 type Params = Awaited<ReturnType<typeof rankParams>>;
 interface PreviousIssue { quarter: string; demand: number; seekers: number; ranks: Map<string, number> }
@@ -153,14 +154,8 @@ export async function publishedQuarters(db: Executor) {
 const HEADER = ['序号', '职业名称', '职业代码', '职业定义', '需求典型城市', '上期排位'];
 const rowOf = (e: RankingDto['items'][number]) => [e.rank, e.nameZh, e.occupationCode, e.definitionZh, e.typicalCities.map((c) => c.nameZh).join('、'), e.prevRankLabel];
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 export function rankingCsv(r: RankingDto): string {
-  return '\ufeff' + [HEADER, ...r.items.map(rowOf)].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return csvFile(HEADER, r.items.map(rowOf));
 }
 
 export async function rankingXlsx(r: RankingDto): Promise<Buffer> {
